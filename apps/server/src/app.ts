@@ -1,0 +1,94 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import fastifyStatic from '@fastify/static';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { Config } from './config';
+import type { DialectName } from './db/database';
+import type { DB } from './db/schema';
+import { Problem } from './lib/schemas';
+import { auditRoutes } from './modules/audit/index';
+import { AuditEntrySchema } from './modules/audit/audit.schemas';
+import { authRoutes, createAuthService, MeSchema } from './modules/auth/index';
+import { enterpriseImportRoutes, enterpriseRoutes, EnterpriseSchema } from './modules/enterprises/index';
+import { healthRoutes } from './modules/health/index';
+import { organizationRoutes } from './modules/organizations/index';
+import { regionRoutes, RegionNodeSchema } from './modules/regions/index';
+import { userRoutes } from './modules/users/index';
+import { authPlugin } from './plugins/auth';
+import { authzPlugin } from './plugins/authz';
+import { errorsPlugin, sendProblem } from './plugins/errors';
+import { openapiPlugin } from './plugins/openapi';
+import { securityPlugin } from './plugins/security';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    db: Kysely<DB>;
+    dialect: DialectName;
+    config: Config;
+  }
+}
+
+export interface BuildAppOptions {
+  db: Kysely<DB>;
+  dialect: DialectName;
+  config: Config;
+  logger?: boolean | { level: string };
+  /** Serve the built web app from config.webDistDir when it exists (default true). */
+  serveWeb?: boolean;
+}
+
+/** The Fastify instance: cross-cutting plugins first, then each module's routes. */
+export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
+  const { config } = options;
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: config.trustProxy,
+    requestIdHeader: false,
+    genReqId: () => crypto.randomUUID(),
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+    ajv: {
+      // Unknown fields are errors, not silently dropped: a client's typo should be told, not ignored.
+      customOptions: { removeAdditional: false, allErrors: true, coerceTypes: 'array', useDefaults: true },
+    },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.decorate('db', options.db);
+  app.decorate('dialect', options.dialect);
+  app.decorate('config', config);
+  for (const schema of [Problem, AuditEntrySchema, MeSchema, EnterpriseSchema, RegionNodeSchema]) {
+    app.addSchema(schema);
+  }
+
+  const auth = createAuthService(options.db, { sessionHours: config.sessionHours });
+  await app.register(errorsPlugin);
+  await app.register(securityPlugin);
+  await app.register(authzPlugin);
+  await app.register(authPlugin, { auth });
+  await app.register(openapiPlugin, { version: config.version });
+
+  await app.register(healthRoutes);
+  await app.register(authRoutes(auth));
+  await app.register(regionRoutes);
+  await app.register(enterpriseImportRoutes);
+  await app.register(enterpriseRoutes);
+  await app.register(organizationRoutes);
+  await app.register(userRoutes);
+  await app.register(auditRoutes);
+
+  const webIndex = path.join(config.webDistDir, 'index.html');
+  const serveWeb = (options.serveWeb ?? true) && fs.existsSync(webIndex);
+  if (serveWeb) {
+    await app.register(fastifyStatic, { root: config.webDistDir, wildcard: false, index: false });
+  }
+  // Unknown /api paths are problems; anything else is a page of the single-page app.
+  app.setNotFoundHandler((request, reply) => {
+    if (request.url.startsWith('/api') || !serveWeb || (request.method !== 'GET' && request.method !== 'HEAD')) {
+      return sendProblem(reply, 404, `接口不存在：${request.method} ${request.url.split('?')[0]}`, { code: 'route_not_found' });
+    }
+    return reply.type('text/html; charset=utf-8').sendFile('index.html');
+  });
+  return app;
+}

@@ -1,0 +1,34 @@
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from './app';
+import { loadConfig, type Config } from './config';
+import { migrateToLatest, openDatabase, type Database } from './db/database';
+import { isEmpty, seedDemo } from './seed/seed.service';
+
+export function databaseFor(config: Config): Database {
+  return openDatabase({ databaseUrl: config.databaseUrl, sqlitePath: path.join(config.dataDir, 'shangmi.db') });
+}
+
+/** Reads config, opens and migrates the database, seeds demo data when asked and empty, listens. */
+export async function serve(options: { demo: boolean }): Promise<FastifyInstance> {
+  const config = loadConfig();
+  const database = databaseFor(config);
+  await migrateToLatest(database.db);
+  const app = await buildApp({ db: database.db, dialect: database.dialect, config, logger: { level: config.logLevel } });
+  if (options.demo && (await isEmpty(database.db))) {
+    app.log.info('empty database: loading demo data (Liaocheng regions, departments, ~200 synthetic enterprises, demo accounts)');
+    await seedDemo(database.db, config.demoPassword);
+  }
+  app.addHook('onClose', async () => database.close());
+  await app.listen({ port: config.port, host: config.host });
+  const shutdown = (signal: string) => {
+    app.log.info({ signal }, 'shutting down');
+    app.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.once('SIGINT', () => shutdown('SIGINT'));
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  return app;
+}

@@ -1,0 +1,2 @@
+export { writeAudit, listAudit, entityHistory, verifyAuditChain, type AuditEntry, type AuditTrace } from './audit.service';
+export { auditRoutes } from './audit.routes';

@@ -1,0 +1,3 @@
+export { createAuthService, toActor, safeEqual, type AuthService } from './auth.service';
+export { authRoutes, presentMe, SESSION_COOKIE } from './auth.routes';
+export { MeSchema } from './auth.schemas';

@@ -1,0 +1,2 @@
+export { userRoutes } from './users.routes';
+export { insertUser, findUserByUsername } from './users.repo';

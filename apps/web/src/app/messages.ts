@@ -1,0 +1,36 @@
+import { defineMessages } from '../i18n/language';
+
+export const useShellMessages = defineMessages({
+  zh: {
+    home: '工作台',
+    registry: '基础名录',
+    enterprises: '企业名录',
+    myEnterprise: '本企业信息',
+    enterpriseImport: '企业批量导入',
+    organizations: '组织机构',
+    regions: '行政区划',
+    system: '系统管理',
+    users: '用户管理',
+    audit: '审计日志',
+    organization: '所属单位',
+    roles: '角色',
+    loadingSession: '正在加载…',
+    sessionFailed: '无法加载登录状态',
+  },
+  en: {
+    home: 'Dashboard',
+    registry: 'Registry',
+    enterprises: 'Enterprises',
+    myEnterprise: 'My enterprise',
+    enterpriseImport: 'Import enterprises',
+    organizations: 'Organisations',
+    regions: 'Regions',
+    system: 'Administration',
+    users: 'Users',
+    audit: 'Audit log',
+    organization: 'Organisation',
+    roles: 'Roles',
+    loadingSession: 'Loading…',
+    sessionFailed: 'Could not load the session',
+  },
+});

@@ -1,0 +1,3 @@
+export { OrganizationListPage } from './pages/organization-list-page';
+export { OrganizationEditPage } from './pages/organization-edit-page';
+export { useOrganizationList } from './hooks/use-organizations';

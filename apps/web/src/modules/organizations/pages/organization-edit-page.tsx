@@ -1,0 +1,167 @@
+import { ORGANIZATION_KINDS, LIMITS, type OrganizationKind } from '@shangmi/shared';
+import { Alert, App, Button, Card, Col, Flex, Form, Input, Row, Select, Skeleton, Switch } from 'antd';
+import { useState } from 'react';
+import { useNavigate, useParams } from 'react-router-dom';
+import { isApiError } from '../../../api/client';
+import type { Organization, OrganizationInput, OrganizationStatus } from '../../../api/types';
+import { useCommonMessages } from '../../../i18n/common';
+import { useDomainLabels } from '../../../i18n/labels';
+import { ErrorResult, errorMessage } from '../../../ui/error-result';
+import { applyProblemToForm } from '../../../ui/form-errors';
+import { PageHeader } from '../../../ui/page-header';
+import { RegionTreeSelect } from '../../regions';
+import { useOrganization, useSaveOrganization } from '../hooks/use-organizations';
+import { useOrganizationMessages } from '../messages';
+
+interface OrganizationFormValues {
+  kind: OrganizationKind;
+  name: string;
+  regionId: string;
+  address: string;
+  contactName: string;
+  contactPhone: string;
+  contactEmail?: string;
+  active?: boolean;
+}
+
+const FIELDS = ['kind', 'name', 'regionId', 'address', 'contactName', 'contactPhone', 'contactEmail', 'status'] as const;
+
+function toInput(values: OrganizationFormValues): OrganizationInput {
+  const email = values.contactEmail?.trim() ?? '';
+  return {
+    kind: values.kind,
+    name: values.name.trim(),
+    regionId: values.regionId,
+    address: values.address.trim(),
+    contactName: values.contactName.trim(),
+    contactPhone: values.contactPhone.trim(),
+    contactEmail: email === '' ? null : email,
+  };
+}
+
+interface OrganizationFormProps {
+  organization: Organization | null;
+}
+
+function OrganizationForm({ organization }: OrganizationFormProps) {
+  const t = useOrganizationMessages();
+  const common = useCommonMessages();
+  const labels = useDomainLabels();
+  const navigate = useNavigate();
+  const { message } = App.useApp();
+  const save = useSaveOrganization(organization?.id);
+  const [form] = Form.useForm<OrganizationFormValues>();
+  const [failure, setFailure] = useState<string[]>([]);
+
+  const finish = async (values: OrganizationFormValues) => {
+    setFailure([]);
+    const input = toInput(values);
+    const status: OrganizationStatus = values.active === false ? 'disabled' : 'active';
+    try {
+      await save.mutateAsync(organization ? { ...input, status } : input);
+      void message.success(organization ? common.saved : common.created);
+      await navigate('/organizations');
+    } catch (error) {
+      setFailure([t.saveFailed, ...(isApiError(error) ? applyProblemToForm(form, error, FIELDS) : [errorMessage(error, common.networkError)])]);
+    }
+  };
+
+  const required = (label: string) => ({ required: true, whitespace: true, message: common.required(label) });
+
+  return (
+    <Form<OrganizationFormValues>
+      form={form}
+      layout="vertical"
+      onFinish={(values) => void finish(values)}
+      initialValues={
+        organization
+          ? { ...organization, contactEmail: organization.contactEmail ?? undefined, active: organization.status === 'active' }
+          : { kind: 'department', active: true }
+      }
+    >
+      {failure.length > 0 ? (
+        <Alert type="error" showIcon role="alert" title={failure[0]} description={failure.slice(1).join('；') || undefined} style={{ marginBottom: 16 }} />
+      ) : null}
+      <Card style={{ marginBottom: 16 }}>
+        <Row gutter={24}>
+          <Col xs={24} md={12}>
+            <Form.Item label={t.kind} name="kind" rules={[{ required: true, message: common.requiredSelect(t.kind) }]}>
+              <Select options={ORGANIZATION_KINDS.map((kind) => ({ value: kind, label: labels.organizationKind(kind) }))} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={12}>
+            <Form.Item label={t.name} name="name" rules={[required(t.name), { max: LIMITS.nameMax, message: common.tooLong(t.name, LIMITS.nameMax) }]}>
+              <Input maxLength={LIMITS.nameMax} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={12}>
+            <Form.Item label={t.region} name="regionId" rules={[{ required: true, message: common.requiredSelect(t.region) }]}>
+              <RegionTreeSelect />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={12}>
+            <Form.Item label={t.address} name="address" rules={[required(t.address)]}>
+              <Input maxLength={LIMITS.addressMax} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={8}>
+            <Form.Item label={t.contactName} name="contactName" rules={[required(t.contactName)]}>
+              <Input maxLength={100} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={8}>
+            <Form.Item label={t.contactPhone} name="contactPhone" rules={[required(t.contactPhone)]}>
+              <Input maxLength={20} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={8}>
+            <Form.Item label={t.contactEmail} name="contactEmail" rules={[{ type: 'email', message: common.invalidEmail }]}>
+              <Input maxLength={200} />
+            </Form.Item>
+          </Col>
+          {organization ? (
+            <Col xs={24} md={8}>
+              <Form.Item label={t.status} name="active" valuePropName="checked">
+                <Switch checkedChildren={labels.accountStatus('active')} unCheckedChildren={labels.accountStatus('disabled')} />
+              </Form.Item>
+            </Col>
+          ) : null}
+        </Row>
+      </Card>
+      <Flex gap={8} justify="flex-end">
+        <Button onClick={() => void navigate('/organizations')}>{common.cancel}</Button>
+        <Button type="primary" htmlType="submit" loading={save.isPending}>
+          {common.save}
+        </Button>
+      </Flex>
+    </Form>
+  );
+}
+
+/** One page for create (/organizations/new) and edit (/organizations/:id/edit). */
+export function OrganizationEditPage() {
+  const { id } = useParams();
+  const t = useOrganizationMessages();
+  const organization = useOrganization(id);
+  const crumbs = [{ title: t.listTitle, to: '/organizations' }];
+  if (!id) {
+    return (
+      <>
+        <PageHeader title={t.createTitle} crumbs={[...crumbs, { title: t.createTitle }]} />
+        <OrganizationForm organization={null} />
+      </>
+    );
+  }
+  if (organization.isPending) {
+    return <Skeleton active />;
+  }
+  if (organization.isError) {
+    return <ErrorResult error={organization.error} onRetry={() => void organization.refetch()} />;
+  }
+  return (
+    <>
+      <PageHeader title={t.editTitle(organization.data.name)} crumbs={[...crumbs, { title: organization.data.name }]} />
+      <OrganizationForm organization={organization.data} />
+    </>
+  );
+}

@@ -1,0 +1,55 @@
+import { ASSIGNABLE_ROLES, ROLES, type Role } from '@shangmi/shared';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { apiGet, apiPatch, apiPost } from '../../../api/client';
+import type { Page, User, UserInput, UserPatch, UserQuery } from '../../../api/types';
+
+export const userKeys = {
+  all: ['users'] as const,
+  list: (query: UserQuery) => ['users', 'list', query] as const,
+};
+
+export function useUserList(query: UserQuery) {
+  return useQuery({
+    queryKey: userKeys.list(query),
+    queryFn: () => apiGet<Page<User>>('/api/users', { ...query }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useCreateUser() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: UserInput) => apiPost<User>('/api/users', input),
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: userKeys.all });
+    },
+  });
+}
+
+export function useUpdateUser() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, patch }: { id: string; patch: UserPatch }) => apiPatch<User>(`/api/users/${encodeURIComponent(id)}`, patch),
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: userKeys.all });
+    },
+  });
+}
+
+export function useResetPassword() {
+  return useMutation({
+    mutationFn: ({ id, password }: { id: string; password: string }) =>
+      apiPost<void>(`/api/users/${encodeURIComponent(id)}/reset-password`, { password }),
+  });
+}
+
+/** The roles a manager may hand out: the union over their own roles, in the canonical order. */
+export function assignableRoles(managerRoles: readonly Role[]): Role[] {
+  const allowed = new Set<Role>();
+  for (const role of managerRoles) {
+    for (const assignable of ASSIGNABLE_ROLES[role] ?? []) {
+      allowed.add(assignable);
+    }
+  }
+  return ROLES.filter((role) => allowed.has(role));
+}

@@ -1,0 +1,86 @@
+/** The roles of domain.md. A user holds one or more; the menu and every route follow from them. */
+export const ROLES = [
+  'city_admin',
+  'county_admin',
+  'dept_officer',
+  'station_staff',
+  'association_staff',
+  'expert',
+  'enterprise_admin',
+  'enterprise_user',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_LABELS: Record<Role, { zh: string; en: string }> = {
+  city_admin: { zh: '市级管理员（工作专班办公室）', en: 'City administrator' },
+  county_admin: { zh: '县（市、区）管理员', en: 'County administrator' },
+  dept_officer: { zh: '部门工作人员', en: 'Department officer' },
+  station_staff: { zh: '服务站工作人员', en: 'Service station staff' },
+  association_staff: { zh: '行业协会工作人员', en: 'Association staff' },
+  expert: { zh: '智库专家', en: 'Expert' },
+  enterprise_admin: { zh: '企业管理员', en: 'Enterprise administrator' },
+  enterprise_user: { zh: '企业用户', en: 'Enterprise user' },
+};
+
+/** Every permission a route may declare. Routes name exactly one of these, or are marked public. */
+export const PERMISSIONS = [
+  'region:read',
+  'organization:read',
+  'organization:write',
+  'enterprise:read',
+  'enterprise:write',
+  'enterprise:import',
+  'user:read',
+  'user:write',
+  'audit:read',
+  'self',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+const ALL: readonly Permission[] = PERMISSIONS;
+
+/**
+ * Coarse grants. The record-level scope (own region, own enterprise) is checked again by each
+ * service's policy functions; this table only says which kinds of action a role can attempt.
+ */
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  city_admin: ALL,
+  county_admin: [
+    'self',
+    'region:read',
+    'organization:read',
+    'organization:write',
+    'enterprise:read',
+    'enterprise:write',
+    'enterprise:import',
+    'user:read',
+    'user:write',
+  ],
+  dept_officer: ['self', 'region:read', 'organization:read', 'enterprise:read'],
+  station_staff: ['self', 'region:read', 'organization:read', 'enterprise:read'],
+  association_staff: ['self', 'region:read', 'organization:read', 'enterprise:read'],
+  expert: ['self', 'region:read', 'organization:read'],
+  enterprise_admin: ['self', 'region:read', 'enterprise:read', 'enterprise:write', 'user:read', 'user:write'],
+  enterprise_user: ['self', 'region:read', 'enterprise:read'],
+};
+
+export function permissionsOf(roles: readonly Role[]): Set<Permission> {
+  const granted = new Set<Permission>();
+  for (const role of roles) {
+    for (const permission of ROLE_PERMISSIONS[role]) {
+      granted.add(permission);
+    }
+  }
+  return granted;
+}
+
+export function hasPermission(roles: readonly Role[], permission: Permission): boolean {
+  return roles.some((role) => ROLE_PERMISSIONS[role].includes(permission));
+}
+
+/** Which roles a user-manager may hand out: nobody can grant more than their own reach. */
+export const ASSIGNABLE_ROLES: Partial<Record<Role, readonly Role[]>> = {
+  city_admin: ROLES,
+  county_admin: ['county_admin', 'station_staff', 'enterprise_admin', 'enterprise_user'],
+  enterprise_admin: ['enterprise_admin', 'enterprise_user'],
+};
