@@ -49,12 +49,25 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     requestIdHeader: false,
     genReqId: () => crypto.randomUUID(),
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+    // Requests Node's parser rejects (bad bytes in the URL, broken headers) still get a problem+json.
+    clientErrorHandler: (error, socket) => {
+      if (!socket.writable) {
+        return;
+      }
+      const body = JSON.stringify({ type: 'about:blank', title: '请求无效', status: 400, detail: '请求格式错误（URL 或请求头无法解析）' });
+      socket.end(
+        `HTTP/1.1 400 Bad Request\r\nContent-Type: application/problem+json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+      );
+      void error;
+    },
     ajv: {
       // Unknown fields are errors, not silently dropped: a client's typo should be told, not ignored.
       customOptions: { removeAdditional: false, allErrors: true, coerceTypes: 'array', useDefaults: true },
     },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
+  // JSON only (multipart is added by the upload routes): any other body type is a 415, not a string to validate.
+  app.removeContentTypeParser('text/plain');
   app.decorate('db', options.db);
   app.decorate('dialect', options.dialect);
   app.decorate('config', config);

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app';
 import { loadConfig, type Config } from './config';
@@ -20,6 +21,18 @@ export async function serve(options: { demo: boolean }): Promise<FastifyInstance
     await seedDemo(database.db, config.demoPassword);
   }
   app.addHook('onClose', async () => database.close());
+  // For benchmarks: the event loop's delay while serving, printed as one JSON line at shutdown.
+  if (process.env.SHANGMI_EVENT_LOOP_STATS === '1') {
+    const histogram = monitorEventLoopDelay({ resolution: 10 });
+    histogram.enable();
+    app.addHook('onClose', async () => {
+      histogram.disable();
+      const ms = (ns: number) => Math.round((ns / 1e6) * 100) / 100;
+      process.stdout.write(
+        `${JSON.stringify({ eventLoopDelayP50Ms: ms(histogram.percentile(50)), eventLoopDelayP99Ms: ms(histogram.percentile(99)), eventLoopDelayMaxMs: ms(histogram.max) })}\n`,
+      );
+    });
+  }
   await app.listen({ port: config.port, host: config.host });
   const shutdown = (signal: string) => {
     app.log.info({ signal }, 'shutting down');

@@ -3,7 +3,7 @@ import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fas
 import type { Kysely } from 'kysely';
 import pg from 'pg';
 import { buildApp } from '../src/app';
-import { loadConfig } from '../src/config';
+import { loadConfig, type Config } from '../src/config';
 import { migrateToLatest, openDatabase, type DialectName } from '../src/db/database';
 import type { DB } from '../src/db/schema';
 import { seedBase, seedDemo } from '../src/seed/seed.service';
@@ -61,14 +61,16 @@ export interface TestApp {
 }
 
 /** Builds the real app on a fresh database; `seed: 'demo'` loads the demo data set (with 20 synthetic enterprises). */
-export async function createTestApp(options: { seed?: 'demo' | 'base' | 'none'; syntheticCount?: number } = {}): Promise<TestApp> {
+export async function createTestApp(
+  options: { seed?: 'demo' | 'base' | 'none'; syntheticCount?: number; config?: Partial<Config> } = {},
+): Promise<TestApp> {
   const database = await createTestDatabase();
   if (options.seed === 'demo' || options.seed === undefined) {
     await seedDemo(database.db, DEMO_PASSWORD, options.syntheticCount ?? 20);
   } else if (options.seed === 'base') {
     await seedBase(database.db);
   }
-  const config = { ...loadConfig({}), dataDir: '/nonexistent-test-data-dir' };
+  const config: Config = { ...loadConfig({}), dataDir: '/nonexistent-test-data-dir', ...options.config };
   const app = await buildApp({ db: database.db, dialect: database.dialect, config, serveWeb: false });
   await app.ready();
 

@@ -59,7 +59,8 @@ export const authzPlugin = fp(async (app: FastifyInstance) => {
       throw new Error(`routes without a permission: ${undeclared.map((r) => `${r.method} ${r.url}`).join(', ')}`);
     }
   });
-  app.addHook('preHandler', async (request) => {
+  // preValidation, not preHandler: a caller without the permission learns nothing from validation errors.
+  app.addHook('preValidation', async (request) => {
     const config = request.routeOptions.config as RouteAccess;
     const url = request.routeOptions.url ?? '';
     if (!url.startsWith('/api') || config.public || isPublicPath(url)) {
@@ -69,7 +70,7 @@ export const authzPlugin = fp(async (app: FastifyInstance) => {
       throw new AppError('unauthenticated', 401, '请先登录');
     }
     if (!config.permission || !request.actor.permissions.has(config.permission)) {
-      throw new AppError('forbidden', 403, '当前角色无权执行此操作');
+      throw new AppError('permission_denied', 403, '当前角色无权执行此操作');
     }
   });
 });
