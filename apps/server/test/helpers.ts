@@ -84,7 +84,7 @@ export async function createTestApp(
       throw new Error('no session cookie');
     }
     const cookie = `shangmi_sid=${setCookie.value}`;
-    const csrfToken = (response.json() as { csrfToken: string }).csrfToken;
+    const csrfToken = response.json<{ csrfToken: string }>().csrfToken;
     const inject = (opts: InjectOptions) =>
       app.inject({ ...opts, headers: { cookie, 'x-csrf-token': csrfToken, ...(opts.headers ?? {}) } });
     return {

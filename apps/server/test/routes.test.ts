@@ -35,7 +35,7 @@ describe('routes, permissions and OpenAPI', () => {
   it('publishes OpenAPI 3.1 where every operation has a tag, an operationId and response schemas', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/openapi.json' });
     expect(res.statusCode).toBe(200);
-    const doc = res.json() as { openapi: string; paths: Record<string, Record<string, { tags?: string[]; operationId?: string; responses?: Record<string, unknown> }>> };
+    const doc = res.json<{ openapi: string; paths: Record<string, Record<string, { tags?: string[]; operationId?: string; responses?: Record<string, unknown> }>> }>();
     expect(doc.openapi).toBe('3.1.0');
     const operations = Object.entries(doc.paths).flatMap(([path, ops]) => Object.entries(ops).map(([method, op]) => ({ path, method, op })));
     expect(operations.length).toBeGreaterThan(10);
@@ -66,7 +66,7 @@ describe('routes, permissions and OpenAPI', () => {
       for (const [role, session] of sessions) {
         const permission = route.permission as Permission;
         const allowed = ROLE_PERMISSIONS[role].includes(permission);
-        const res = await session.inject({ method: route.method as 'GET', url, ...(route.method === 'GET' ? {} : { payload: {} }) });
+        const res = await session.inject({ method: route.method, url, ...(route.method === 'GET' ? {} : { payload: {} }) });
         const label = `${role} ${route.method} ${route.url} (${permission})`;
         if (allowed) {
           expect(res.statusCode, label).not.toBe(401);

@@ -116,7 +116,7 @@ export const errorsPlugin = fp(async (app: FastifyInstance) => {
     const fastifyError = error as FastifyError & { validationContext?: string };
     if (fastifyError.validation) {
       const context = fastifyError.validationContext;
-      const errors = validationErrors(fastifyError.validation as unknown as ValidationIssue[], context);
+      const errors = validationErrors(fastifyError.validation, context);
       const where = context ? (CONTEXT_LABELS[context] ?? context) : '请求';
       return sendProblem(reply, 400, `${where}校验失败：${errors.map((e) => e.message).join('；')}`, {
         code: 'validation_failed',

@@ -65,9 +65,10 @@ function applyFilter(db: Kysely<DB>, filter: EnterpriseFilter, scope: Enterprise
   }
   if (filter.honour) {
     const honour = filter.honour;
-    query = query.where(({ exists, selectFrom }) =>
-      exists(
-        selectFrom('enterprise_honours as h')
+    query = query.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('enterprise_honours as h')
           .select('h.enterprise_id')
           .whereRef('h.enterprise_id', '=', 'e.id')
           .where('h.honour', '=', honour),
