@@ -40,10 +40,12 @@ function positiveInt(value: string): number {
   return n;
 }
 
-async function withDatabase<T>(fn: (db: ReturnType<typeof databaseFor>) => Promise<T>): Promise<T> {
+async function withDatabase<T>(fn: (db: ReturnType<typeof databaseFor>) => Promise<T>, migrate = true): Promise<T> {
   const database = databaseFor(loadConfig());
   try {
-    await migrateToLatest(database.db);
+    if (migrate) {
+      await migrateToLatest(database.db);
+    }
     return await fn(database);
   } finally {
     await database.close();
@@ -65,7 +67,7 @@ program
   .command('migrate')
   .description('执行数据库迁移')
   .action(async () => {
-    const applied = await withDatabase((d) => migrateToLatest(d.db));
+    const applied = await withDatabase((d) => migrateToLatest(d.db), false);
     console.log(applied.length > 0 ? `已执行迁移：${applied.join(', ')}` : '数据库已是最新');
   });
 
