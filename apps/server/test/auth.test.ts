@@ -129,6 +129,19 @@ describe('authentication', () => {
     expect((await fresh.get('/api/auth/me')).statusCode).toBe(200);
   });
 
+  it('refuses users of an archived enterprise, and ends their sessions', async () => {
+    const s = await t.login('ent.a.user');
+    const admin = await t.login('city.admin');
+    const id = (await s.get('/api/auth/me')).json().enterpriseId as string;
+    expect((await admin.post(`/api/enterprises/${id}/archive`, { reason: '测试归档' })).statusCode).toBe(200);
+    expect((await s.get('/api/auth/me')).statusCode).toBe(401);
+    const login = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'ent.a.user', password: DEMO_PASSWORD } });
+    expect(login.statusCode).toBe(401);
+    expect(login.json().detail).toContain('已归档');
+    expect((await admin.post(`/api/enterprises/${id}/restore`, { reason: '恢复' })).statusCode).toBe(200);
+    expect((await t.login('ent.a.user')).csrfToken).toBeTruthy();
+  });
+
   it('stores passwords as scrypt hashes', async () => {
     const rows = await t.db.selectFrom('users').select('password_hash').execute();
     for (const row of rows) {

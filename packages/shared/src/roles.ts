@@ -1,3 +1,5 @@
+import type { OrganizationKind } from './registry';
+
 /** The roles of domain.md. A user holds one or more; the menu and every route follow from them. */
 export const ROLES = [
   'city_admin',
@@ -83,4 +85,16 @@ export const ASSIGNABLE_ROLES: Partial<Record<Role, readonly Role[]>> = {
   city_admin: ROLES,
   county_admin: ['county_admin', 'station_staff', 'enterprise_admin', 'enterprise_user'],
   enterprise_admin: ['enterprise_admin', 'enterprise_user'],
+};
+
+/** Which kinds of organisation each role's accounts belong to (a station's staff work at a station, …). */
+export const ROLE_ORGANIZATION_KINDS: Record<Role, readonly OrganizationKind[]> = {
+  city_admin: ['department'],
+  county_admin: ['department'],
+  dept_officer: ['department'],
+  station_staff: ['service_station'],
+  association_staff: ['association'],
+  expert: ['service_provider', 'association', 'department'],
+  enterprise_admin: ['enterprise'],
+  enterprise_user: ['enterprise'],
 };

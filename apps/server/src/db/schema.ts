@@ -30,6 +30,7 @@ export interface OrganizationTable {
   contact_phone: string;
   contact_email: string | null;
   status: string;
+  archived_reason: string | null;
   created_at: string;
   updated_at: string;
 }

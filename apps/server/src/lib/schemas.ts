@@ -31,3 +31,9 @@ export const Problem = Type.Object(
 );
 
 export const NoContent = Type.Null();
+
+/** The reason an archive, restore or revocation needs. */
+export const ReasonBody = Type.Object(
+  { reason: Type.String({ minLength: 2, maxLength: 500 }) },
+  { additionalProperties: false },
+);

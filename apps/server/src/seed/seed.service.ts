@@ -35,6 +35,7 @@ function organizationRow(kind: string, name: string, regionId: string, at: strin
     contact_name: extra.contact_name ?? '办公室',
     contact_phone: extra.contact_phone ?? '0635-0000000',
     contact_email: extra.contact_email ?? null,
+    archived_reason: null,
     status: 'active',
     created_at: at,
     updated_at: at,

@@ -33,6 +33,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('contact_phone', 'text', (c) => c.notNull())
     .addColumn('contact_email', 'text')
     .addColumn('status', 'text', (c) => c.notNull())
+    .addColumn('archived_reason', 'text')
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();

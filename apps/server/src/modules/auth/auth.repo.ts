@@ -3,9 +3,10 @@ import type { DB } from '../../db/schema';
 
 export async function findUserForLogin(db: Kysely<DB>, username: string) {
   return db
-    .selectFrom('users')
-    .select(['id', 'username', 'password_hash', 'status'])
-    .where('username', '=', username)
+    .selectFrom('users as u')
+    .innerJoin('organizations as o', 'o.id', 'u.organization_id')
+    .select(['u.id', 'u.username', 'u.password_hash', 'u.status', 'o.status as organization_status'])
+    .where('u.username', '=', username)
     .executeTakeFirst();
 }
 
@@ -68,6 +69,8 @@ export async function findSessionActor(db: Kysely<DB>, sessionId: string, now: s
     .where('s.id', '=', sessionId)
     .where('s.expires_at', '>', now)
     .where('u.status', '=', 'active')
+    // An archived organisation (or enterprise) no longer acts on the platform.
+    .where('o.status', '=', 'active')
     .executeTakeFirst();
 }
 

@@ -92,9 +92,16 @@ export function createAuthService(db: Kysely<DB>, options: { sessionHours: numbe
       const ok = user
         ? await verifyPassword(input.password, user.password_hash)
         : (await verifyPassword(input.password, await DUMMY_HASH), false);
-      if (!user || !ok || user.status !== 'active') {
+      if (!user || !ok) {
         await repo.insertLoginFailure(db, { id: newId(), username, at: new Date().toISOString() });
-        throw new AppError('auth_failed', 401, user && ok ? '账号已停用，请联系管理员' : '用户名或密码错误');
+        throw new AppError('auth_failed', 401, '用户名或密码错误');
+      }
+      if (user.status !== 'active' || user.organization_status !== 'active') {
+        throw new AppError(
+          'auth_disabled',
+          401,
+          user.status !== 'active' ? '账号已停用，请联系管理员' : '账号所属机构已归档，请联系管理员',
+        );
       }
       const token = randomBytes(32).toString('base64url');
       const csrfToken = randomBytes(32).toString('base64url');

@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/schema';
 import type { EnterpriseScope } from '../../plugins/authz';
+import { likeEscape } from '../../lib/sql';
 
 export interface EnterpriseFilter {
   q?: string;
@@ -18,8 +19,6 @@ const SORT_COLUMNS = {
   createdAt: 'e.created_at',
 } as const;
 
-/** Escapes LIKE wildcards so a user's % or _ match themselves. */
-export const likeEscape = (value: string): string => value.replace(/[\\%_]/g, (ch) => `\\${ch}`);
 
 function base(db: Kysely<DB>) {
   return db

@@ -2,14 +2,13 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ENTERPRISE_SIZE_LABELS, ENTERPRISE_STATUS_LABELS, HONOUR_LABELS, type EnterpriseSize, type EnterpriseStatus, type Honour } from '@shangmi/shared';
 import { Type } from 'typebox';
 import { attachmentName, buildWorkbook, XLSX_MIME, XlsxFile, type ExcelColumn } from '../../lib/excel';
-import { IdParams, Page } from '../../lib/schemas';
+import { IdParams, Page, ReasonBody } from '../../lib/schemas';
 import { contextOf } from '../../plugins/authz';
 import {
   EnterpriseCreate,
   EnterpriseExportQuery,
   EnterpriseListQuery,
   EnterpriseUpdate,
-  ReasonBody,
 } from './enterprises.schemas';
 import {
   allMatchingEnterprises,

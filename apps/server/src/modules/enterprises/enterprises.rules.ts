@@ -59,6 +59,7 @@ export function toInsert(input: EnterpriseInput, at: string, synthetic = false):
       contact_name: input.contactName.trim(),
       contact_phone: input.contactPhone.trim(),
       contact_email: input.contactEmail ?? null,
+      archived_reason: null,
       status: 'active',
       created_at: at,
       updated_at: at,

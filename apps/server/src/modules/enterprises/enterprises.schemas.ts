@@ -72,11 +72,6 @@ export const EnterpriseCreate = Type.Object(
 
 export const EnterpriseUpdate = Type.Partial(EnterpriseCreate, { additionalProperties: false, minProperties: 1 });
 
-export const ReasonBody = Type.Object(
-  { reason: Type.String({ minLength: 2, maxLength: 500 }) },
-  { additionalProperties: false },
-);
-
 export const EnterpriseSort = literals(['name', '-name', 'uscc', '-uscc', 'createdAt', '-createdAt'] as const);
 
 export const EnterpriseListQuery = Type.Object(

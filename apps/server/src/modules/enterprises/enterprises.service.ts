@@ -256,7 +256,7 @@ export async function setEnterpriseArchived(
   const at = nowIso();
   await db.transaction().execute(async (trx) => {
     await repo.updateEnterprise(trx, id, { status: target, archived_reason: archived ? reason : null, updated_at: at });
-    await repo.updateOrganization(trx, id, { status: target, updated_at: at });
+    await repo.updateOrganization(trx, id, { status: target, archived_reason: archived ? reason : null, updated_at: at });
     await writeAudit(trx, ctx, {
       action: archived ? 'archive' : 'restore',
       entityType: 'enterprise',

@@ -7,7 +7,8 @@ import { canManageInRegion } from '../enterprises/index';
  * Enterprise-kind organisations are hidden from roles without `enterprise:read` (experts), so the
  * organisation list is not a back door into the enterprise registry.
  */
-export type OrganizationScope = { kind: 'none' } | { kind: 'some'; regionPath: string | null; includeEnterprises: boolean };
+export type OrganizationScope =
+  { kind: 'none' } | { kind: 'some'; regionPath: string | null; includeEnterprises: boolean };
 
 export interface OrganizationRecord {
   kind: string;

@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/schema';
+import { likeEscape } from '../../lib/sql';
 
 export interface OrganizationFilter {
   q?: string;
@@ -15,8 +16,6 @@ export interface OrganizationVisibility {
   includeEnterprises: boolean;
 }
 
-/** Escapes LIKE wildcards so a user's % or _ match themselves. */
-export const likeEscape = (value: string): string => value.replace(/[\\%_]/g, (ch) => `\\${ch}`);
 
 const underPath = (path: string) => sql<boolean>`r.path like ${likeEscape(path) + '%'} escape '\\'`;
 
@@ -59,6 +58,7 @@ const COLUMNS = [
   'o.contact_phone',
   'o.contact_email',
   'o.status',
+  'o.archived_reason',
   'o.created_at',
   'o.updated_at',
 ] as const;
@@ -81,7 +81,11 @@ export async function searchOrganizations(
     .execute();
 }
 
-export async function countOrganizations(db: Kysely<DB>, filter: OrganizationFilter, visibility: OrganizationVisibility) {
+export async function countOrganizations(
+  db: Kysely<DB>,
+  filter: OrganizationFilter,
+  visibility: OrganizationVisibility,
+) {
   const row = await applyFilter(db, filter, visibility)
     .select(sql<number>`count(*)`.as('n'))
     .executeTakeFirstOrThrow();

@@ -1,10 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { IdParams, Page } from '../../lib/schemas';
+import { IdParams, Page, ReasonBody } from '../../lib/schemas';
 import { contextOf } from '../../plugins/authz';
 import {
   OrganizationCreate,
   OrganizationListQuery,
-  OrganizationReasonBody,
   OrganizationSchema,
   OrganizationUpdate,
 } from './organizations.schemas';
@@ -92,11 +91,12 @@ export const organizationRoutes: FastifyPluginAsyncTypebox = async (app) => {
         operationId: 'archiveOrganization',
         summary: '归档机构（不删除）',
         params: IdParams,
-        body: OrganizationReasonBody,
+        body: ReasonBody,
         response: { 200: OrganizationSchema },
       },
     },
-    async (request) => setOrganizationArchived(app.db, contextOf(request), request.params.id, true, request.body.reason),
+    async (request) =>
+      setOrganizationArchived(app.db, contextOf(request), request.params.id, true, request.body.reason),
   );
 
   app.post(
@@ -108,10 +108,11 @@ export const organizationRoutes: FastifyPluginAsyncTypebox = async (app) => {
         operationId: 'restoreOrganization',
         summary: '恢复已归档机构',
         params: IdParams,
-        body: OrganizationReasonBody,
+        body: ReasonBody,
         response: { 200: OrganizationSchema },
       },
     },
-    async (request) => setOrganizationArchived(app.db, contextOf(request), request.params.id, false, request.body.reason),
+    async (request) =>
+      setOrganizationArchived(app.db, contextOf(request), request.params.id, false, request.body.reason),
   );
 };

@@ -20,6 +20,7 @@ export const OrganizationSchema = Type.Object({
   contactPhone: Type.String(),
   contactEmail: Type.Union([Type.String(), Type.Null()]),
   status: Type.String(),
+  archivedReason: Type.Union([Type.String(), Type.Null()]),
   createdAt: Type.String(),
   updatedAt: Type.String(),
 });
@@ -52,11 +53,6 @@ export const OrganizationUpdate = Type.Object(
     contactEmail: OrganizationCreate.properties.contactEmail,
   },
   { additionalProperties: false, minProperties: 1 },
-);
-
-export const OrganizationReasonBody = Type.Object(
-  { reason: Type.String({ minLength: 2, maxLength: 500 }) },
-  { additionalProperties: false },
 );
 
 export const OrganizationListQuery = Type.Object(

@@ -5,7 +5,12 @@ import { AppError, conflict, forbidden, invalid, notFound, type FieldError } fro
 import { newId, nowIso } from '../../lib/ids';
 import { writeAudit } from '../audit/index';
 import { findRegion } from '../regions/index';
-import { canManageOrganization, canViewOrganization, isEnterpriseKind, organizationScope } from './organizations.policy';
+import {
+  canManageOrganization,
+  canViewOrganization,
+  isEnterpriseKind,
+  organizationScope,
+} from './organizations.policy';
 import * as repo from './organizations.repo';
 
 export interface OrganizationInput {
@@ -43,6 +48,7 @@ function present(row: repo.OrganizationRow) {
     contactPhone: row.contact_phone,
     contactEmail: row.contact_email,
     status: row.status,
+    archivedReason: row.archived_reason,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -141,7 +147,10 @@ async function loadManageable(db: Kysely<DB>, ctx: RequestContext, id: string) {
  */
 export async function createOrganization(db: Kysely<DB>, ctx: RequestContext, input: OrganizationInput) {
   if (isEnterpriseKind(input.kind)) {
-    throw invalid([{ field: 'kind', message: ENTERPRISE_KIND_MESSAGE }], `${ENTERPRISE_KIND_MESSAGE}，不能在机构管理中新建企业`);
+    throw invalid(
+      [{ field: 'kind', message: ENTERPRISE_KIND_MESSAGE }],
+      `${ENTERPRISE_KIND_MESSAGE}，不能在机构管理中新建企业`,
+    );
   }
   const { value, problems } = normalized(input);
   if (problems.length > 0) {
@@ -164,6 +173,7 @@ export async function createOrganization(db: Kysely<DB>, ctx: RequestContext, in
       contact_name: value.contactName,
       contact_phone: value.contactPhone,
       contact_email: value.contactEmail ?? null,
+      archived_reason: null,
       status: 'active',
       created_at: at,
       updated_at: at,
@@ -231,7 +241,7 @@ export async function updateOrganization(db: Kysely<DB>, ctx: RequestContext, id
 
 /**
  * Archives (or restores) an organisation: records with history are never deleted. The reason is
- * required from the caller; the audit chain records that the status changed.
+ * kept on the record; the audit chain records that the status changed.
  */
 export async function setOrganizationArchived(
   db: Kysely<DB>,
@@ -249,12 +259,16 @@ export async function setOrganizationArchived(
     throw invalid([{ field: 'reason', message: '请填写原因' }]);
   }
   await db.transaction().execute(async (trx) => {
-    await repo.updateOrganization(trx, id, { status: target, updated_at: nowIso() });
+    await repo.updateOrganization(trx, id, {
+      status: target,
+      archived_reason: archived ? reason.trim() : null,
+      updated_at: nowIso(),
+    });
     await writeAudit(trx, ctx, {
       action: archived ? 'archive' : 'restore',
       entityType: 'organization',
       entityId: id,
-      changedFields: ['status'],
+      changedFields: ['status', 'archivedReason'],
     });
   });
   return getOrganization(db, ctx, id);

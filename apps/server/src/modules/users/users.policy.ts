@@ -1,4 +1,4 @@
-import { ASSIGNABLE_ROLES, ROLE_LABELS, type Role } from '@shangmi/shared';
+import { ASSIGNABLE_ROLES, ORGANIZATION_KIND_LABELS, ROLE_LABELS, ROLE_ORGANIZATION_KINDS, type Role } from '@shangmi/shared';
 import type { Actor } from '../../lib/context';
 
 /** Which accounts an actor may see and manage. */
@@ -55,19 +55,22 @@ export function ungrantableRoles(actor: Actor, roles: readonly string[]): string
 export const roleLabel = (role: string): string => ROLE_LABELS[role as Role]?.zh ?? role;
 
 /**
- * Enterprise roles belong to enterprise-kind organisations only, and government or service roles never
- * to an enterprise. Returns a Chinese reason, or null when the combination is sound.
+ * Each role belongs to its kinds of organisation (ROLE_ORGANIZATION_KINDS): enterprise roles to
+ * enterprises only, station staff to stations, … Returns a Chinese reason, or null when sound.
  */
 export function roleKindProblem(roles: readonly string[], organizationKind: string): string | null {
-  const enterpriseRoles = roles.filter((r) => (ENTERPRISE_ROLES as readonly string[]).includes(r));
-  const otherRoles = roles.filter((r) => !(ENTERPRISE_ROLES as readonly string[]).includes(r));
-  if (organizationKind === 'enterprise' && otherRoles.length > 0) {
-    return `企业的账号只能授予企业角色，不能授予：${otherRoles.map(roleLabel).join('、')}`;
+  const misplaced = roles.filter(
+    (r) => !(ROLE_ORGANIZATION_KINDS[r as Role] as readonly string[] | undefined)?.includes(organizationKind),
+  );
+  if (misplaced.length === 0) {
+    return null;
   }
-  if (organizationKind !== 'enterprise' && enterpriseRoles.length > 0) {
-    return `企业角色（${enterpriseRoles.map(roleLabel).join('、')}）只能授予企业的账号`;
+  if (organizationKind === 'enterprise') {
+    return `企业的账号只能授予企业角色，不能授予：${misplaced.map(roleLabel).join('、')}`;
   }
-  return null;
+  const kinds = (role: string) =>
+    (ROLE_ORGANIZATION_KINDS[role as Role] ?? []).map((k) => ORGANIZATION_KIND_LABELS[k]).join('或');
+  return misplaced.map((r) => `角色「${roleLabel(r)}」只能授予${kinds(r)}的账号`).join('；');
 }
 
 /** The admin roles an actor would lose by setting their own roles to `next`. */

@@ -1,11 +1,8 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/schema';
+import { likeEscape } from '../../lib/sql';
 
-export async function insertUser(
-  db: Kysely<DB>,
-  user: DB['users'],
-  roles: string[],
-) {
+export async function insertUser(db: Kysely<DB>, user: DB['users'], roles: string[]) {
   await db.insertInto('users').values(user).execute();
   if (roles.length > 0) {
     await db
@@ -20,7 +17,10 @@ export async function findUserByUsername(db: Kysely<DB>, username: string) {
 }
 
 export async function countUsers(db: Kysely<DB>) {
-  const row = await db.selectFrom('users').select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('users')
+    .select(sql<number>`count(*)`.as('n'))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
@@ -47,8 +47,6 @@ export interface UserFilter {
   status?: string;
 }
 
-/** Escapes LIKE wildcards so a user's % or _ match themselves. */
-const likeEscape = (value: string): string => value.replace(/[\\%_]/g, (ch) => `\\${ch}`);
 
 function base(db: Kysely<DB>) {
   return db
@@ -75,14 +73,21 @@ function applyFilter(db: Kysely<DB>, filter: UserFilter, visibility: UserVisibil
   if (filter.q) {
     const pattern = `%${likeEscape(filter.q)}%`;
     query = query.where((eb) =>
-      eb.or([sql<boolean>`u.username like ${pattern} escape '\\'`, sql<boolean>`u.display_name like ${pattern} escape '\\'`]),
+      eb.or([
+        sql<boolean>`u.username like ${pattern} escape '\\'`,
+        sql<boolean>`u.display_name like ${pattern} escape '\\'`,
+      ]),
     );
   }
   if (filter.role) {
     const role = filter.role;
-    query = query.where(({ exists, selectFrom }) =>
-      exists(
-        selectFrom('user_roles as ur').select('ur.user_id').whereRef('ur.user_id', '=', 'u.id').where('ur.role', '=', role),
+    query = query.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('user_roles as ur')
+          .select('ur.user_id')
+          .whereRef('ur.user_id', '=', 'u.id')
+          .where('ur.role', '=', role),
       ),
     );
   }
@@ -113,7 +118,13 @@ const COLUMNS = [
 
 export type UserRow = NonNullable<Awaited<ReturnType<typeof findUser>>>;
 
-export async function searchUsers(db: Kysely<DB>, filter: UserFilter, visibility: UserVisibility, limit: number, offset: number) {
+export async function searchUsers(
+  db: Kysely<DB>,
+  filter: UserFilter,
+  visibility: UserVisibility,
+  limit: number,
+  offset: number,
+) {
   return applyFilter(db, filter, visibility)
     .select(COLUMNS)
     .orderBy('u.username')
@@ -152,7 +163,11 @@ export async function rolesOf(db: Kysely<DB>, userIds: string[]): Promise<Map<st
   return result;
 }
 
-export async function updateUser(db: Kysely<DB>, id: string, values: Partial<Omit<DB['users'], 'id' | 'password_hash'>>) {
+export async function updateUser(
+  db: Kysely<DB>,
+  id: string,
+  values: Partial<Omit<DB['users'], 'id' | 'password_hash'>>,
+) {
   if (Object.keys(values).length > 0) {
     await db.updateTable('users').set(values).where('id', '=', id).execute();
   }

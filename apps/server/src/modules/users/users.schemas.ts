@@ -4,7 +4,6 @@ import { PageQuery } from '../../lib/schemas';
 
 const literals = <T extends readonly string[]>(values: T) => Type.Union(values.map((v) => Type.Literal(v)));
 
-export const USER_STATUSES = ['active', 'disabled'] as const;
 export const RoleSchema = literals(ROLES);
 export const UserStatusSchema = Type.Union([Type.Literal('active'), Type.Literal('disabled')]);
 

@@ -214,7 +214,9 @@ export async function updateUser(db: Kysely<DB>, ctx: RequestContext, id: string
       if (self) {
         const dropped = droppedOwnAdminRoles(ctx.actor, roles);
         if (dropped.length > 0) {
-          throw invalid([{ field: 'roles', message: `不能取消本人的管理员角色：${dropped.map(roleLabel).join('、')}` }]);
+          throw invalid([
+            { field: 'roles', message: `不能取消本人的管理员角色：${dropped.map(roleLabel).join('、')}` },
+          ]);
         }
       }
       nextRoles = roles;
@@ -250,7 +252,12 @@ export async function updateUser(db: Kysely<DB>, ctx: RequestContext, id: string
  * Sets a new password for another account (policy checked), ends that account's sessions and lifts any
  * login lock-out. Actors change their own password through /api/auth/password, which asks for the old one.
  */
-export async function resetUserPassword(db: Kysely<DB>, ctx: RequestContext, id: string, password: string): Promise<void> {
+export async function resetUserPassword(
+  db: Kysely<DB>,
+  ctx: RequestContext,
+  id: string,
+  password: string,
+): Promise<void> {
   const { row } = await loadManageable(db, ctx, id);
   if (id === ctx.actor.userId) {
     throw invalid([{ field: 'password', message: '请通过「修改密码」修改本人密码（需验证原密码）' }]);
@@ -264,6 +271,11 @@ export async function resetUserPassword(db: Kysely<DB>, ctx: RequestContext, id:
     await repo.setPasswordHash(trx, id, hash, nowIso());
     await repo.deleteSessionsOfUser(trx, id);
     await repo.clearLoginFailures(trx, row.username);
-    await writeAudit(trx, ctx, { action: 'reset_password', entityType: 'user', entityId: id, changedFields: ['password'] });
+    await writeAudit(trx, ctx, {
+      action: 'reset_password',
+      entityType: 'user',
+      entityId: id,
+      changedFields: ['password'],
+    });
   });
 }
