@@ -3,7 +3,9 @@ import { DEMO_PASSWORD, login } from './helpers';
 
 test('an enterprise user sees only their own enterprise, and another one is not found', async ({ page, request }) => {
   // The ids of some enterprises, read as the city administrator through the API (not the UI under test).
-  const adminLogin = await request.post('/api/auth/login', { data: { username: 'city.admin', password: DEMO_PASSWORD } });
+  const adminLogin = await request.post('/api/auth/login', {
+    data: { username: 'city.admin', password: DEMO_PASSWORD },
+  });
   expect(adminLogin.ok()).toBeTruthy();
   const all = await request.get('/api/enterprises', { params: { pageSize: 50 } });
   expect(all.ok()).toBeTruthy();

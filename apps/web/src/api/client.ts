@@ -65,7 +65,7 @@ async function readProblem(response: Response): Promise<Problem> {
   try {
     const parsed: unknown = JSON.parse(text);
     if (parsed && typeof parsed === 'object') {
-      return parsed as Problem;
+      return parsed;
     }
   } catch {
     // not JSON: fall through
@@ -154,7 +154,11 @@ export function filenameFromDisposition(header: string | null, fallback: string)
  * Downloads a file through fetch so that errors arrive as problems (shown in the page) instead of
  * replacing the page with a JSON body.
  */
-export async function apiDownload(path: string, params: QueryParams | undefined, fallbackName: string): Promise<string> {
+export async function apiDownload(
+  path: string,
+  params: QueryParams | undefined,
+  fallbackName: string,
+): Promise<string> {
   const response = await send('GET', withQuery(path, params));
   const blob = await response.blob();
   const filename = filenameFromDisposition(response.headers.get('Content-Disposition'), fallbackName);

@@ -159,8 +159,8 @@ export interface AuditEntry {
   action: string;
   entityType: string;
   entityId: string;
-  requestId: string;
-  clientIp: string;
+  requestId: string | null;
+  clientIp: string | null;
   changedFields: string[];
 }
 
@@ -199,7 +199,7 @@ export interface ImportStarted {
   jobId: string;
 }
 
-export type OrganizationStatus = 'active' | 'disabled';
+export type OrganizationStatus = 'active' | 'archived';
 
 export interface Organization {
   id: string;
@@ -212,12 +212,16 @@ export interface Organization {
   contactPhone: string;
   contactEmail: string | null;
   status: OrganizationStatus;
+  archivedReason: string | null;
+  createdAt: string;
+  updatedAt: string;
 }
 
 export interface OrganizationQuery {
   q?: string;
   kind?: OrganizationKind;
   regionId?: string;
+  status?: OrganizationStatus;
   page: number;
   pageSize: number;
 }
@@ -232,7 +236,8 @@ export interface OrganizationInput {
   contactEmail?: string | null;
 }
 
-export type OrganizationPatch = Partial<OrganizationInput> & { status?: OrganizationStatus };
+/** The kind is fixed once created; status changes go through archive/restore. */
+export type OrganizationPatch = Partial<Omit<OrganizationInput, 'kind'>>;
 
 export type UserStatus = 'active' | 'disabled';
 
@@ -262,7 +267,7 @@ export interface UserInput {
   displayName: string;
   password: string;
   roles: Role[];
-  organizationId: string | null;
+  organizationId: string;
 }
 
 export interface UserPatch {

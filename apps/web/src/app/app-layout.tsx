@@ -52,7 +52,12 @@ function useNavigation(user: Me): Nav[] {
   const t = useShellMessages();
   // Enterprise people have one enterprise: the menu takes them straight to it.
   const enterpriseEntry: NavEntry = user.enterpriseId
-    ? { key: `/enterprises/${user.enterpriseId}`, label: t.myEnterprise, icon: <BankOutlined />, permission: 'enterprise:read' }
+    ? {
+        key: `/enterprises/${user.enterpriseId}`,
+        label: t.myEnterprise,
+        icon: <BankOutlined />,
+        permission: 'enterprise:read',
+      }
     : { key: '/enterprises', label: t.enterprises, icon: <BankOutlined />, permission: 'enterprise:read' };
   return [
     { key: '/', label: t.home, icon: <HomeOutlined />, permission: 'self' },
@@ -62,7 +67,12 @@ function useNavigation(user: Me): Nav[] {
       icon: <DatabaseOutlined />,
       children: [
         enterpriseEntry,
-        { key: '/enterprises/import', label: t.enterpriseImport, icon: <CloudUploadOutlined />, permission: 'enterprise:import' },
+        {
+          key: '/enterprises/import',
+          label: t.enterpriseImport,
+          icon: <CloudUploadOutlined />,
+          permission: 'enterprise:import',
+        },
         { key: '/organizations', label: t.organizations, icon: <ApartmentOutlined />, permission: 'organization:read' },
         { key: '/regions', label: t.regions, icon: <EnvironmentOutlined />, permission: 'region:read' },
       ],
@@ -89,7 +99,11 @@ function toMenuItems(nav: Nav[], can: (permission: Permission) => boolean): Menu
           key: entry.key,
           label: entry.label,
           icon: entry.icon,
-          children: children.map((child) => ({ key: child.key, label: <Link to={child.key}>{child.label}</Link>, icon: child.icon })),
+          children: children.map((child) => ({
+            key: child.key,
+            label: <Link to={child.key}>{child.label}</Link>,
+            icon: child.icon,
+          })),
         });
       }
     } else if (can(entry.permission)) {
@@ -116,7 +130,6 @@ function selectedKey(nav: Nav[], pathname: string): string {
 export function AppLayout() {
   const user = useCurrentUser();
   const { can, logout } = useAuth();
-  const t = useShellMessages();
   const common = useCommonMessages();
   const authText = useAuthMessages();
   const labels = useDomainLabels();
@@ -142,7 +155,7 @@ export function AppLayout() {
       } else if (key === 'logout') {
         void logout().then(() => {
           void message.success(authText.loggedOut);
-          return navigate('/login', { replace: true });
+          return navigate('/login', { replace: true, state: null });
         });
       }
     },
@@ -172,7 +185,14 @@ export function AppLayout() {
         />
       </Layout.Sider>
       <Layout>
-        <Layout.Header style={{ borderBottom: '1px solid #e5e8ee', display: 'flex', alignItems: 'center', justifyContent: 'space-between' }}>
+        <Layout.Header
+          style={{
+            borderBottom: '1px solid #e5e8ee',
+            display: 'flex',
+            alignItems: 'center',
+            justifyContent: 'space-between',
+          }}
+        >
           <Typography.Text strong style={{ fontSize: 16 }}>
             {user.organization?.name ?? common.appTitle}
           </Typography.Text>

@@ -1,6 +1,6 @@
 import type { Permission } from '@shangmi/shared';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { createContext, useCallback, useContext, useMemo, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useMemo, useRef, type ReactNode } from 'react';
 import { ApiError, apiGet, apiPost, setCsrfToken } from '../api/client';
 import type { LoginRequest, LoginResponse, Me, MeResponse } from '../api/types';
 
@@ -31,6 +31,8 @@ export interface AuthContextValue {
   logout: () => Promise<void>;
   can: (permission: Permission) => boolean;
   reload: () => void;
+  /** True after the user signed out themselves (as opposed to a session that expired). */
+  signedOutByUser: () => boolean;
 }
 
 const AuthContext = createContext<AuthContextValue | null>(null);
@@ -42,10 +44,13 @@ export interface AuthProviderProps {
 export function AuthProvider({ children }: AuthProviderProps) {
   const queryClient = useQueryClient();
   const me = useQuery({ queryKey: ME_QUERY_KEY, queryFn: fetchMe, retry: false, staleTime: 5 * 60_000 });
+  // After a deliberate sign-out the next person must not land on the previous person's page.
+  const signedOutByUserRef = useRef(false);
 
   const login = useCallback(
     async (request: LoginRequest) => {
       const response = await apiPost<LoginResponse>('/api/auth/login', request);
+      signedOutByUserRef.current = false;
       setCsrfToken(response.csrfToken);
       // Nothing cached for a previous user may leak into this session.
       queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== ME_QUERY_KEY[0] });
@@ -57,6 +62,7 @@ export function AuthProvider({ children }: AuthProviderProps) {
   );
 
   const logout = useCallback(async () => {
+    signedOutByUserRef.current = true;
     try {
       await apiPost<void>('/api/auth/logout');
     } catch {
@@ -82,6 +88,7 @@ export function AuthProvider({ children }: AuthProviderProps) {
       reload: () => {
         void refetch();
       },
+      signedOutByUser: () => signedOutByUserRef.current,
     }),
     [status, user, me.error, login, logout, refetch],
   );

@@ -13,7 +13,7 @@ export interface RequireAuthProps {
 
 /** Sends anyone without a session to /login, remembering where they wanted to go. */
 export function RequireAuth({ children }: RequireAuthProps) {
-  const { status, error, reload } = useAuth();
+  const { status, error, reload, signedOutByUser } = useAuth();
   const location = useLocation();
   const t = useShellMessages();
   if (status === 'loading') {
@@ -33,7 +33,8 @@ export function RequireAuth({ children }: RequireAuthProps) {
     );
   }
   if (status === 'signed-out') {
-    return <Navigate to="/login" replace state={{ from: `${location.pathname}${location.search}` }} />;
+    const from = signedOutByUser() ? undefined : `${location.pathname}${location.search}`;
+    return <Navigate to="/login" replace state={from ? { from } : null} />;
   }
   return <>{children}</>;
 }

@@ -60,7 +60,7 @@ export function applyProblemToForm<Values>(
     form.setFields(mapped.fields.map((field) => ({ name: field.name as never, errors: field.errors })));
     const first = mapped.fields[0];
     if (first) {
-      form.scrollToField(first.name as never);
+      form.scrollToField(first.name);
     }
   }
   if (mapped.fields.length === 0 && mapped.unmatched.length === 0) {

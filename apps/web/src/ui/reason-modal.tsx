@@ -16,7 +16,17 @@ export interface ReasonModalProps {
 }
 
 /** Asks for the reason of a state change (archive, restore, disable …); the reason goes to the audit log. */
-export function ReasonModal({ open, title, label, placeholder, requiredMessage, okText, danger = false, onSubmit, onClose }: ReasonModalProps) {
+export function ReasonModal({
+  open,
+  title,
+  label,
+  placeholder,
+  requiredMessage,
+  okText,
+  danger = false,
+  onSubmit,
+  onClose,
+}: ReasonModalProps) {
   const common = useCommonMessages();
   const [form] = Form.useForm<{ reason: string }>();
   const [busy, setBusy] = useState(false);
@@ -56,10 +66,14 @@ export function ReasonModal({ open, title, label, placeholder, requiredMessage, 
     >
       {failure ? <Alert type="error" showIcon title={failure} style={{ marginBottom: 16 }} /> : null}
       <Form form={form} layout="vertical">
-        <Form.Item label={label} name="reason" rules={[
+        <Form.Item
+          label={label}
+          name="reason"
+          rules={[
             { required: true, whitespace: true, message: requiredMessage },
             { min: 2, message: requiredMessage },
-          ]}>
+          ]}
+        >
           <Input.TextArea rows={4} maxLength={500} showCount placeholder={placeholder} />
         </Form.Item>
       </Form>

@@ -40,6 +40,7 @@ export const useEnterpriseMessages = defineMessages({
     historyActor: '操作人',
     historyAction: '操作',
     historyFields: '变更字段',
+    archivedReason: '归档原因',
     archive: '归档',
     restore: '恢复',
     archiveTitle: (name: string) => `归档企业：${name}`,
@@ -94,7 +95,8 @@ export const useEnterpriseMessages = defineMessages({
   },
   en: {
     listTitle: 'Enterprises',
-    listSubtitle: 'Enterprises registered in your jurisdiction; filter by name, credit code, region, industry, honour and status',
+    listSubtitle:
+      'Enterprises registered in your jurisdiction; filter by name, credit code, region, industry, honour and status',
     searchPlaceholder: 'Name / unified social credit code',
     export: 'Export Excel',
     exporting: 'Exporting…',
@@ -131,6 +133,7 @@ export const useEnterpriseMessages = defineMessages({
     historyActor: 'By',
     historyAction: 'Action',
     historyFields: 'Changed fields',
+    archivedReason: 'Reason for archiving',
     archive: 'Archive',
     restore: 'Restore',
     archiveTitle: (name: string) => `Archive ${name}`,
@@ -148,7 +151,8 @@ export const useEnterpriseMessages = defineMessages({
     employeesInvalid: 'Employees must be a whole number of at least 0',
     notFound: 'Enterprise not found',
     importTitle: 'Import enterprises',
-    importSubtitle: 'Download the template, fill it in and upload the .xlsx file. All rows are checked first; you then import the valid ones',
+    importSubtitle:
+      'Download the template, fill it in and upload the .xlsx file. All rows are checked first; you then import the valid ones',
     downloadTemplate: 'Download template',
     uploadHint: 'Click or drag an .xlsx file here',
     uploadLimit: (rows: number, mb: number) => `Up to ${rows} rows and ${mb} MB per file`,

@@ -2,6 +2,7 @@ import { AutoComplete, Button, Card, Col, DatePicker, Empty, Input, Row, Table, 
 import dayjs, { type Dayjs } from 'dayjs';
 import type { AuditEntry } from '../../../api/types';
 import { useCommonMessages } from '../../../i18n/common';
+import { useDomainLabels } from '../../../i18n/labels';
 import { ErrorResult } from '../../../ui/error-result';
 import { formatDateTime } from '../../../ui/format';
 import { PageHeader } from '../../../ui/page-header';
@@ -19,6 +20,7 @@ function parseInstant(value: string | undefined): Dayjs | null {
 
 export function AuditLogPage() {
   const t = useAuditMessages();
+  const labels = useDomainLabels();
   const common = useCommonMessages();
   const url = useUrlState();
   const actor = url.get('actor');
@@ -27,7 +29,10 @@ export function AuditLogPage() {
   const from = url.get('from');
   const to = url.get('to');
   const log = useAuditLog({ actor, entityType, entityId, from, to, page: url.page, pageSize: url.pageSize });
-  const entityTypeOptions = Object.entries(t.entityTypes).map(([value, label]) => ({ value, label: `${label}（${value}）` }));
+  const entityTypeOptions = Object.entries(t.entityTypes).map(([value, label]) => ({
+    value,
+    label: `${label}（${value}）`,
+  }));
 
   return (
     <>
@@ -118,8 +123,20 @@ export function AuditLogPage() {
             columns={[
               { title: t.seq, dataIndex: 'seq', key: 'seq', width: 80 },
               { title: t.at, dataIndex: 'at', key: 'at', width: 160, render: (value: string) => formatDateTime(value) },
-              { title: t.actor, dataIndex: 'actorUsername', key: 'actor', width: 140, render: (value: string | null) => value ?? '—' },
-              { title: t.action, dataIndex: 'action', key: 'action', width: 200, render: (value: string) => <Tag>{value}</Tag> },
+              {
+                title: t.actor,
+                dataIndex: 'actorUsername',
+                key: 'actor',
+                width: 140,
+                render: (value: string | null) => value ?? '—',
+              },
+              {
+                title: t.action,
+                dataIndex: 'action',
+                key: 'action',
+                width: 200,
+                render: (value: string) => <Tag>{labels.auditAction(value)}</Tag>,
+              },
               { title: t.entityType, dataIndex: 'entityType', key: 'entityType', width: 120 },
               {
                 title: t.entityId,
@@ -127,7 +144,11 @@ export function AuditLogPage() {
                 key: 'entityId',
                 width: 220,
                 render: (value: string) => (
-                  <Typography.Text copyable={{ text: value }} ellipsis style={{ maxWidth: 200, fontFamily: 'monospace', fontSize: 12 }}>
+                  <Typography.Text
+                    copyable={{ text: value }}
+                    ellipsis
+                    style={{ maxWidth: 200, fontFamily: 'monospace', fontSize: 12 }}
+                  >
                     {value}
                   </Typography.Text>
                 ),
@@ -138,17 +159,26 @@ export function AuditLogPage() {
                 key: 'changedFields',
                 render: (fields: string[]) => (fields.length > 0 ? fields.join('、') : '—'),
               },
-              { title: t.clientIp, dataIndex: 'clientIp', key: 'clientIp', width: 130 },
+              {
+                title: t.clientIp,
+                dataIndex: 'clientIp',
+                key: 'clientIp',
+                width: 130,
+                render: (value: string | null) => value ?? '—',
+              },
               {
                 title: t.requestId,
                 dataIndex: 'requestId',
                 key: 'requestId',
                 width: 160,
-                render: (value: string) => (
-                  <Typography.Text ellipsis style={{ maxWidth: 150, fontFamily: 'monospace', fontSize: 12 }}>
-                    {value}
-                  </Typography.Text>
-                ),
+                render: (value: string | null) =>
+                  value ? (
+                    <Typography.Text ellipsis style={{ maxWidth: 150, fontFamily: 'monospace', fontSize: 12 }}>
+                      {value}
+                    </Typography.Text>
+                  ) : (
+                    '—'
+                  ),
               },
             ]}
           />

@@ -68,7 +68,11 @@ export function ChangePasswordModal({ open, onClose }: ChangePasswordModalProps)
         <Alert type="error" showIcon title={failure.join('；')} style={{ marginBottom: 16 }} />
       ) : null}
       <Form form={form} layout="vertical">
-        <Form.Item label={t.oldPassword} name="oldPassword" rules={[{ required: true, message: t.oldPasswordRequired }]}>
+        <Form.Item
+          label={t.oldPassword}
+          name="oldPassword"
+          rules={[{ required: true, message: t.oldPasswordRequired }]}
+        >
           <Input.Password autoComplete="current-password" />
         </Form.Item>
         <Form.Item

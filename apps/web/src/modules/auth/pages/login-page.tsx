@@ -79,7 +79,11 @@ export function LoginPage() {
           />
         ) : null}
         <Form form={form} layout="vertical" onFinish={(values) => void onFinish(values)} requiredMark={false}>
-          <Form.Item label={t.username} name="username" rules={[{ required: true, whitespace: true, message: t.usernameRequired }]}>
+          <Form.Item
+            label={t.username}
+            name="username"
+            rules={[{ required: true, whitespace: true, message: t.usernameRequired }]}
+          >
             <Input prefix={<UserOutlined />} autoComplete="username" size="large" autoFocus />
           </Form.Item>
           <Form.Item label={t.password} name="password" rules={[{ required: true, message: t.passwordRequired }]}>
@@ -90,7 +94,9 @@ export function LoginPage() {
           </Button>
         </Form>
       </Card>
-      <Typography.Text style={{ color: 'rgba(255,255,255,0.65)', marginTop: 24, fontSize: 12 }}>{t.footer}</Typography.Text>
+      <Typography.Text style={{ color: 'rgba(255,255,255,0.65)', marginTop: 24, fontSize: 12 }}>
+        {t.footer}
+      </Typography.Text>
     </Flex>
   );
 }

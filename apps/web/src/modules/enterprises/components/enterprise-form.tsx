@@ -174,15 +174,23 @@ export function EnterpriseForm({ initialValues, submitLabel, onSubmit, onCancel 
           <Col xs={24} md={12}>
             <Form.Item label={t.industry} name="industry" rules={[requiredSelect(t.industry)]}>
               <Select
+                data-testid="industry-select"
                 loading={industries.isLoading}
                 showSearch={{ optionFilterProp: 'label' }}
-                options={(industries.data?.items ?? []).map((industry) => ({ value: industry.code, label: industry.name }))}
+                options={(industries.data?.items ?? []).map((industry) => ({
+                  value: industry.code,
+                  label: industry.name,
+                }))}
                 placeholder={common.requiredSelect(t.industry)}
               />
             </Form.Item>
           </Col>
           <Col xs={24}>
-            <Form.Item label={t.address} name="address" rules={[required(t.address), max(t.address, LIMITS.addressMax)]}>
+            <Form.Item
+              label={t.address}
+              name="address"
+              rules={[required(t.address), max(t.address, LIMITS.addressMax)]}
+            >
               <Input maxLength={LIMITS.addressMax} />
             </Form.Item>
           </Col>
@@ -195,7 +203,11 @@ export function EnterpriseForm({ initialValues, submitLabel, onSubmit, onCancel 
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
-            <Form.Item label={t.employees} name="employees" rules={[{ type: 'integer', min: 0, message: t.employeesInvalid }]}>
+            <Form.Item
+              label={t.employees}
+              name="employees"
+              rules={[{ type: 'integer', min: 0, message: t.employeesInvalid }]}
+            >
               <InputNumber min={0} precision={0} style={{ width: '100%' }} />
             </Form.Item>
           </Col>
@@ -209,12 +221,20 @@ export function EnterpriseForm({ initialValues, submitLabel, onSubmit, onCancel 
       <Card title={t.contactInfo} style={{ marginBottom: 16 }}>
         <Row gutter={24}>
           <Col xs={24} md={12}>
-            <Form.Item label={t.legalRepresentative} name="legalRepresentative" rules={[max(t.legalRepresentative, 50)]}>
+            <Form.Item
+              label={t.legalRepresentative}
+              name="legalRepresentative"
+              rules={[max(t.legalRepresentative, 50)]}
+            >
               <Input maxLength={50} />
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
-            <Form.Item label={t.contactName} name="contactName" rules={[required(t.contactName), max(t.contactName, 50)]}>
+            <Form.Item
+              label={t.contactName}
+              name="contactName"
+              rules={[required(t.contactName), max(t.contactName, 50)]}
+            >
               <Input maxLength={50} />
             </Form.Item>
           </Col>
@@ -228,7 +248,11 @@ export function EnterpriseForm({ initialValues, submitLabel, onSubmit, onCancel 
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
-            <Form.Item label={t.contactEmail} name="contactEmail" rules={[{ type: 'email', message: common.invalidEmail }]}>
+            <Form.Item
+              label={t.contactEmail}
+              name="contactEmail"
+              rules={[{ type: 'email', message: common.invalidEmail }]}
+            >
               <Input maxLength={200} />
             </Form.Item>
           </Col>

@@ -57,12 +57,25 @@ export function EnterpriseTable({ data, loading, sort, filtered, canEdit, onPage
       sorter: true,
       sortOrder: orderOf(sort, 'uscc'),
       width: 200,
-      render: (uscc: string) => <Typography.Text style={{ fontFamily: 'monospace', whiteSpace: 'nowrap' }}>{uscc}</Typography.Text>,
+      render: (uscc: string) => (
+        <Typography.Text style={{ fontFamily: 'monospace', whiteSpace: 'nowrap' }}>{uscc}</Typography.Text>
+      ),
     },
     { title: t.region, dataIndex: 'regionName', key: 'regionName', width: 150 },
     { title: t.industry, dataIndex: 'industryName', key: 'industryName', width: 120 },
-    { title: t.size, dataIndex: 'size', key: 'size', width: 90, render: (_value, enterprise) => labels.size(enterprise.size) },
-    { title: t.honours, dataIndex: 'honours', key: 'honours', render: (_value, enterprise) => <HonourTags honours={enterprise.honours} /> },
+    {
+      title: t.size,
+      dataIndex: 'size',
+      key: 'size',
+      width: 90,
+      render: (_value, enterprise) => labels.size(enterprise.size),
+    },
+    {
+      title: t.honours,
+      dataIndex: 'honours',
+      key: 'honours',
+      render: (_value, enterprise) => <HonourTags honours={enterprise.honours} />,
+    },
     {
       title: t.status,
       dataIndex: 'status',

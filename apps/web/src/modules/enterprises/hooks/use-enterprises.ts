@@ -41,7 +41,8 @@ export function useEnterpriseList(query: EnterpriseQuery) {
 export function useEnterpriseCount(filters: EnterpriseFilters, enabled = true) {
   return useQuery({
     queryKey: enterpriseKeys.count(filters),
-    queryFn: async () => (await apiGet<Page<Enterprise>>('/api/enterprises', { ...filters, page: 1, pageSize: 1 })).total,
+    queryFn: async () =>
+      (await apiGet<Page<Enterprise>>('/api/enterprises', { ...filters, page: 1, pageSize: 1 })).total,
     enabled,
   });
 }
@@ -118,7 +119,14 @@ export function useEnterpriseCountsByIndustry(enabled: boolean) {
     queries: items.map((industry) => ({
       queryKey: enterpriseKeys.count({ industry: industry.code, status: 'active' }),
       queryFn: async () =>
-        (await apiGet<Page<Enterprise>>('/api/enterprises', { industry: industry.code, status: 'active', page: 1, pageSize: 1 })).total,
+        (
+          await apiGet<Page<Enterprise>>('/api/enterprises', {
+            industry: industry.code,
+            status: 'active',
+            page: 1,
+            pageSize: 1,
+          })
+        ).total,
       enabled,
     })),
     combine: (results) => ({

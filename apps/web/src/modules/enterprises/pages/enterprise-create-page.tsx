@@ -14,7 +14,10 @@ export function EnterpriseCreatePage() {
   const create = useCreateEnterprise();
   return (
     <>
-      <PageHeader title={t.createTitle} crumbs={[{ title: t.listTitle, to: '/enterprises' }, { title: t.createTitle }]} />
+      <PageHeader
+        title={t.createTitle}
+        crumbs={[{ title: t.listTitle, to: '/enterprises' }, { title: t.createTitle }]}
+      />
       <EnterpriseForm
         submitLabel={common.save}
         onCancel={() => void navigate('/enterprises')}

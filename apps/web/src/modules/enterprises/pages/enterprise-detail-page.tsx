@@ -34,7 +34,11 @@ function EnterpriseDetails({ enterprise }: EnterpriseDetailsProps) {
         {
           key: 'uscc',
           label: t.uscc,
-          children: <Typography.Text copyable style={{ fontFamily: 'monospace' }}>{enterprise.uscc}</Typography.Text>,
+          children: (
+            <Typography.Text copyable style={{ fontFamily: 'monospace' }}>
+              {enterprise.uscc}
+            </Typography.Text>
+          ),
         },
         { key: 'region', label: t.region, children: enterprise.regionName },
         { key: 'industry', label: t.industry, children: enterprise.industryName },

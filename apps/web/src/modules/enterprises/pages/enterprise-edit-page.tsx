@@ -34,7 +34,7 @@ export function diffEnterprise(before: Enterprise, input: EnterpriseInput): Ente
       patch[key] = value;
     }
   }
-  return patch as EnterprisePatch;
+  return patch;
 }
 
 export function EnterpriseEditPage() {
@@ -57,7 +57,11 @@ export function EnterpriseEditPage() {
     <>
       <PageHeader
         title={t.editTitle(data.name)}
-        crumbs={[{ title: t.listTitle, to: '/enterprises' }, { title: data.name, to: `/enterprises/${data.id}` }, { title: common.edit }]}
+        crumbs={[
+          { title: t.listTitle, to: '/enterprises' },
+          { title: data.name, to: `/enterprises/${data.id}` },
+          { title: common.edit },
+        ]}
       />
       <EnterpriseForm
         initialValues={toFormValues(data)}

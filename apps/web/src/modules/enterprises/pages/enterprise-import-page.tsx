@@ -1,6 +1,22 @@
 import { CloudUploadOutlined, DownloadOutlined, InboxOutlined } from '@ant-design/icons';
 import { LIMITS } from '@shangmi/shared';
-import { Alert, App, Button, Card, Col, Empty, Flex, Progress, Result, Row, Statistic, Steps, Table, Tag, Upload } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Col,
+  Empty,
+  Flex,
+  Progress,
+  Result,
+  Row,
+  Statistic,
+  Steps,
+  Table,
+  Tag,
+  Upload,
+} from 'antd';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import type { ImportJob, ImportRowError } from '../../../api/types';
@@ -50,7 +66,10 @@ function ImportProgress({ job }: ImportProgressProps) {
   return (
     <Card style={{ marginBottom: 16 }}>
       <Flex align="center" gap={12} style={{ marginBottom: 16 }}>
-        <Tag color={job.status === 'failed' ? 'red' : job.status === 'done' ? 'green' : 'blue'} data-testid="import-status">
+        <Tag
+          color={job.status === 'failed' ? 'red' : job.status === 'done' ? 'green' : 'blue'}
+          data-testid="import-status"
+        >
           {t.jobStatus[job.status]}
         </Tag>
         {isImportRunning(job.status) ? <span>{importing ? t.importing : t.validating}</span> : null}
@@ -68,7 +87,11 @@ function ImportProgress({ job }: ImportProgressProps) {
           <Statistic title={t.validRows} value={job.validRows} styles={{ content: { color: '#389e0d' } }} />
         </Col>
         <Col xs={12} md={6}>
-          <Statistic title={t.errorRows} value={job.errorRows} styles={{ content: { color: job.errorRows > 0 ? '#cf1322' : undefined } }} />
+          <Statistic
+            title={t.errorRows}
+            value={job.errorRows}
+            styles={{ content: { color: job.errorRows > 0 ? '#cf1322' : undefined } }}
+          />
         </Col>
         <Col xs={12} md={6}>
           <Statistic title={t.importedRows} value={job.importedRows} />
@@ -167,7 +190,9 @@ export function EnterpriseImportPage() {
       </Card>
       {jobId === null ? (
         <Card>
-          {uploadError ? <Alert type="error" showIcon title={uploadError} style={{ marginBottom: 16 }} role="alert" /> : null}
+          {uploadError ? (
+            <Alert type="error" showIcon title={uploadError} style={{ marginBottom: 16 }} role="alert" />
+          ) : null}
           <Upload.Dragger
             accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
             multiple={false}
@@ -194,7 +219,13 @@ export function EnterpriseImportPage() {
         <>
           <ImportProgress job={data} />
           {data.status === 'failed' ? (
-            <Alert type="error" showIcon title={t.failed} description={data.message ?? undefined} style={{ marginBottom: 16 }} />
+            <Alert
+              type="error"
+              showIcon
+              title={t.failed}
+              description={data.message ?? undefined}
+              style={{ marginBottom: 16 }}
+            />
           ) : null}
           {data.status === 'done' ? (
             <Result

@@ -48,14 +48,24 @@ export function ScopeStatistics() {
         <Col xs={12} md={8}>
           <Card>
             <Link to="/enterprises?status=active">
-              <Statistic title={t.active} value={active.data ?? 0} loading={active.isPending} styles={{ content: { color: '#389e0d' } }} />
+              <Statistic
+                title={t.active}
+                value={active.data ?? 0}
+                loading={active.isPending}
+                styles={{ content: { color: '#389e0d' } }}
+              />
             </Link>
           </Card>
         </Col>
         <Col xs={12} md={8}>
           <Card>
             <Link to="/enterprises?status=archived">
-              <Statistic title={t.archived} value={archived.data ?? 0} loading={archived.isPending} styles={{ content: { color: '#8c8c8c' } }} />
+              <Statistic
+                title={t.archived}
+                value={archived.data ?? 0}
+                loading={archived.isPending}
+                styles={{ content: { color: '#8c8c8c' } }}
+              />
             </Link>
           </Card>
         </Col>
@@ -66,7 +76,13 @@ export function ScopeStatistics() {
         ) : !byIndustry.pending && !anyEnterprise ? (
           <Empty description={t.chartEmpty} />
         ) : (
-          <EChart option={option} loading={byIndustry.pending} height={360} ariaLabel={t.byIndustry} data-testid="industry-chart" />
+          <EChart
+            option={option}
+            loading={byIndustry.pending}
+            height={360}
+            ariaLabel={t.byIndustry}
+            data-testid="industry-chart"
+          />
         )}
       </Card>
     </>

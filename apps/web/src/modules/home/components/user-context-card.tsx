@@ -23,8 +23,7 @@ export function UserContextCard({ user }: UserContextCardProps) {
             label: t.organization,
             children: user.organization ? (
               <>
-                {user.organization.name}{' '}
-                <Tag variant="filled">{labels.organizationKind(user.organization.kind)}</Tag>
+                {user.organization.name} <Tag variant="filled">{labels.organizationKind(user.organization.kind)}</Tag>
               </>
             ) : (
               t.none

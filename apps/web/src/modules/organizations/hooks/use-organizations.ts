@@ -25,6 +25,19 @@ export function useOrganization(id: string | undefined) {
   });
 }
 
+export type OrganizationStatusChange = 'archive' | 'restore';
+
+export function useChangeOrganizationStatus() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, change, reason }: { id: string; change: OrganizationStatusChange; reason: string }) =>
+      apiPost<Organization>(`/api/organizations/${encodeURIComponent(id)}/${change}`, { reason }),
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: organizationKeys.all });
+    },
+  });
+}
+
 export function useSaveOrganization(id: string | undefined) {
   const queryClient = useQueryClient();
   return useMutation({

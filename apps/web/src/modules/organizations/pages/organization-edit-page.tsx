@@ -1,9 +1,9 @@
 import { ORGANIZATION_KINDS, LIMITS, type OrganizationKind } from '@shangmi/shared';
-import { Alert, App, Button, Card, Col, Flex, Form, Input, Row, Select, Skeleton, Switch } from 'antd';
+import { Alert, App, Button, Card, Col, Flex, Form, Input, Row, Select, Skeleton } from 'antd';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import { isApiError } from '../../../api/client';
-import type { Organization, OrganizationInput, OrganizationStatus } from '../../../api/types';
+import type { Organization, OrganizationInput, OrganizationPatch } from '../../../api/types';
 import { useCommonMessages } from '../../../i18n/common';
 import { useDomainLabels } from '../../../i18n/labels';
 import { ErrorResult, errorMessage } from '../../../ui/error-result';
@@ -21,10 +21,9 @@ interface OrganizationFormValues {
   contactName: string;
   contactPhone: string;
   contactEmail?: string;
-  active?: boolean;
 }
 
-const FIELDS = ['kind', 'name', 'regionId', 'address', 'contactName', 'contactPhone', 'contactEmail', 'status'] as const;
+const FIELDS = ['kind', 'name', 'regionId', 'address', 'contactName', 'contactPhone', 'contactEmail'] as const;
 
 function toInput(values: OrganizationFormValues): OrganizationInput {
   const email = values.contactEmail?.trim() ?? '';
@@ -37,6 +36,30 @@ function toInput(values: OrganizationFormValues): OrganizationInput {
     contactPhone: values.contactPhone.trim(),
     contactEmail: email === '' ? null : email,
   };
+}
+
+/** Only changed fields go into the PATCH; the kind cannot change once created. */
+function diffOrganization(before: Organization, input: OrganizationInput): OrganizationPatch {
+  const patch: OrganizationPatch = {};
+  if (input.name !== before.name) {
+    patch.name = input.name;
+  }
+  if (input.regionId !== before.regionId) {
+    patch.regionId = input.regionId;
+  }
+  if (input.address !== before.address) {
+    patch.address = input.address;
+  }
+  if (input.contactName !== before.contactName) {
+    patch.contactName = input.contactName;
+  }
+  if (input.contactPhone !== before.contactPhone) {
+    patch.contactPhone = input.contactPhone;
+  }
+  if ((input.contactEmail ?? null) !== before.contactEmail) {
+    patch.contactEmail = input.contactEmail ?? null;
+  }
+  return patch;
 }
 
 interface OrganizationFormProps {
@@ -56,13 +79,24 @@ function OrganizationForm({ organization }: OrganizationFormProps) {
   const finish = async (values: OrganizationFormValues) => {
     setFailure([]);
     const input = toInput(values);
-    const status: OrganizationStatus = values.active === false ? 'disabled' : 'active';
     try {
-      await save.mutateAsync(organization ? { ...input, status } : input);
+      if (organization) {
+        const patch = diffOrganization(organization, input);
+        if (Object.keys(patch).length === 0) {
+          void message.info(common.nothingChanged);
+          return;
+        }
+        await save.mutateAsync(patch);
+      } else {
+        await save.mutateAsync(input);
+      }
       void message.success(organization ? common.saved : common.created);
       await navigate('/organizations');
     } catch (error) {
-      setFailure([t.saveFailed, ...(isApiError(error) ? applyProblemToForm(form, error, FIELDS) : [errorMessage(error, common.networkError)])]);
+      setFailure([
+        t.saveFailed,
+        ...(isApiError(error) ? applyProblemToForm(form, error, FIELDS) : [errorMessage(error, common.networkError)]),
+      ]);
     }
   };
 
@@ -75,27 +109,50 @@ function OrganizationForm({ organization }: OrganizationFormProps) {
       onFinish={(values) => void finish(values)}
       initialValues={
         organization
-          ? { ...organization, contactEmail: organization.contactEmail ?? undefined, active: organization.status === 'active' }
-          : { kind: 'department', active: true }
+          ? { ...organization, contactEmail: organization.contactEmail ?? undefined }
+          : { kind: 'department' }
       }
     >
       {failure.length > 0 ? (
-        <Alert type="error" showIcon role="alert" title={failure[0]} description={failure.slice(1).join('；') || undefined} style={{ marginBottom: 16 }} />
+        <Alert
+          type="error"
+          showIcon
+          role="alert"
+          title={failure[0]}
+          description={failure.slice(1).join('；') || undefined}
+          style={{ marginBottom: 16 }}
+        />
       ) : null}
       <Card style={{ marginBottom: 16 }}>
         <Row gutter={24}>
           <Col xs={24} md={12}>
             <Form.Item label={t.kind} name="kind" rules={[{ required: true, message: common.requiredSelect(t.kind) }]}>
-              <Select options={ORGANIZATION_KINDS.map((kind) => ({ value: kind, label: labels.organizationKind(kind) }))} />
+              <Select
+                disabled={organization !== null}
+                options={ORGANIZATION_KINDS.filter((kind) => kind !== 'enterprise' || organization !== null).map(
+                  (kind) => ({
+                    value: kind,
+                    label: labels.organizationKind(kind),
+                  }),
+                )}
+              />
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
-            <Form.Item label={t.name} name="name" rules={[required(t.name), { max: LIMITS.nameMax, message: common.tooLong(t.name, LIMITS.nameMax) }]}>
+            <Form.Item
+              label={t.name}
+              name="name"
+              rules={[required(t.name), { max: LIMITS.nameMax, message: common.tooLong(t.name, LIMITS.nameMax) }]}
+            >
               <Input maxLength={LIMITS.nameMax} />
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
-            <Form.Item label={t.region} name="regionId" rules={[{ required: true, message: common.requiredSelect(t.region) }]}>
+            <Form.Item
+              label={t.region}
+              name="regionId"
+              rules={[{ required: true, message: common.requiredSelect(t.region) }]}
+            >
               <RegionTreeSelect />
             </Form.Item>
           </Col>
@@ -106,26 +163,27 @@ function OrganizationForm({ organization }: OrganizationFormProps) {
           </Col>
           <Col xs={24} md={8}>
             <Form.Item label={t.contactName} name="contactName" rules={[required(t.contactName)]}>
-              <Input maxLength={100} />
+              <Input maxLength={50} />
             </Form.Item>
           </Col>
           <Col xs={24} md={8}>
-            <Form.Item label={t.contactPhone} name="contactPhone" rules={[required(t.contactPhone)]}>
-              <Input maxLength={20} />
+            <Form.Item
+              label={t.contactPhone}
+              name="contactPhone"
+              rules={[required(t.contactPhone), { pattern: /^[0-9+\-() ]{5,30}$/, message: common.invalidPhone }]}
+            >
+              <Input maxLength={30} />
             </Form.Item>
           </Col>
           <Col xs={24} md={8}>
-            <Form.Item label={t.contactEmail} name="contactEmail" rules={[{ type: 'email', message: common.invalidEmail }]}>
+            <Form.Item
+              label={t.contactEmail}
+              name="contactEmail"
+              rules={[{ type: 'email', message: common.invalidEmail }]}
+            >
               <Input maxLength={200} />
             </Form.Item>
           </Col>
-          {organization ? (
-            <Col xs={24} md={8}>
-              <Form.Item label={t.status} name="active" valuePropName="checked">
-                <Switch checkedChildren={labels.accountStatus('active')} unCheckedChildren={labels.accountStatus('disabled')} />
-              </Form.Item>
-            </Col>
-          ) : null}
         </Row>
       </Card>
       <Flex gap={8} justify="flex-end">

@@ -1,16 +1,24 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { ORGANIZATION_KINDS, type OrganizationKind } from '@shangmi/shared';
-import { Button, Card, Col, Empty, Input, Row, Select, Table, Tag } from 'antd';
+import { useState } from 'react';
+import { App, Button, Card, Col, Empty, Input, Row, Select, Table, Tag } from 'antd';
 import { Link } from 'react-router-dom';
 import { useAuth } from '../../../app/auth';
-import type { Organization } from '../../../api/types';
+import type { Organization, OrganizationStatus } from '../../../api/types';
 import { useCommonMessages } from '../../../i18n/common';
 import { useDomainLabels } from '../../../i18n/labels';
 import { ErrorResult } from '../../../ui/error-result';
 import { PageHeader } from '../../../ui/page-header';
+import { ReasonModal } from '../../../ui/reason-modal';
 import { useUrlState } from '../../../ui/url-state';
 import { RegionTreeSelect } from '../../regions';
-import { useOrganizationList } from '../hooks/use-organizations';
+import {
+  useChangeOrganizationStatus,
+  useOrganizationList,
+  type OrganizationStatusChange,
+} from '../hooks/use-organizations';
+
+const STATUSES: readonly OrganizationStatus[] = ['active', 'archived'];
 import { useOrganizationMessages } from '../messages';
 
 export function OrganizationListPage() {
@@ -22,8 +30,12 @@ export function OrganizationListPage() {
   const q = url.get('q');
   const kind = ORGANIZATION_KINDS.find((candidate) => candidate === url.get('kind'));
   const regionId = url.get('regionId');
-  const list = useOrganizationList({ q, kind, regionId, page: url.page, pageSize: url.pageSize });
+  const status = STATUSES.find((candidate) => candidate === url.get('status'));
+  const list = useOrganizationList({ q, kind, regionId, status, page: url.page, pageSize: url.pageSize });
   const canWrite = can('organization:write');
+  const { message } = App.useApp();
+  const changeStatus = useChangeOrganizationStatus();
+  const [pending, setPending] = useState<{ organization: Organization; change: OrganizationStatusChange } | null>(null);
 
   return (
     <>
@@ -42,7 +54,7 @@ export function OrganizationListPage() {
       />
       <Card size="small" style={{ marginBottom: 16 }}>
         <Row gutter={[12, 12]}>
-          <Col xs={24} md={10}>
+          <Col xs={24} md={8}>
             <Input.Search
               key={q ?? ''}
               defaultValue={q}
@@ -53,7 +65,7 @@ export function OrganizationListPage() {
               onSearch={(value) => url.set({ q: value.trim() })}
             />
           </Col>
-          <Col xs={12} md={5}>
+          <Col xs={12} md={4}>
             <Select<OrganizationKind>
               aria-label={t.kind}
               value={kind}
@@ -64,7 +76,7 @@ export function OrganizationListPage() {
               style={{ width: '100%' }}
             />
           </Col>
-          <Col xs={12} md={5}>
+          <Col xs={12} md={4}>
             <RegionTreeSelect
               aria-label={t.region}
               value={regionId}
@@ -73,7 +85,18 @@ export function OrganizationListPage() {
               style={{ width: '100%' }}
             />
           </Col>
-          <Col xs={24} md={4}>
+          <Col xs={12} md={4}>
+            <Select<OrganizationStatus>
+              aria-label={t.status}
+              value={status}
+              placeholder={t.anyStatus}
+              allowClear
+              options={STATUSES.map((value) => ({ value, label: labels.organizationStatus(value) }))}
+              onChange={(value) => url.set({ status: value })}
+              style={{ width: '100%' }}
+            />
+          </Col>
+          <Col xs={12} md={4}>
             <Button block onClick={url.clear}>
               {common.reset}
             </Button>
@@ -116,7 +139,9 @@ export function OrganizationListPage() {
                 dataIndex: 'status',
                 key: 'status',
                 render: (_value, organization) => (
-                  <Tag color={organization.status === 'active' ? 'green' : 'default'}>{labels.accountStatus(organization.status)}</Tag>
+                  <Tag color={organization.status === 'active' ? 'green' : 'default'}>
+                    {labels.organizationStatus(organization.status)}
+                  </Tag>
                 ),
               },
               ...(canWrite
@@ -124,9 +149,28 @@ export function OrganizationListPage() {
                     {
                       title: common.actions,
                       key: 'actions',
-                      render: (_value: unknown, organization: Organization) => (
-                        <Link to={`/organizations/${organization.id}/edit`}>{common.edit}</Link>
-                      ),
+                      render: (_value: unknown, organization: Organization) =>
+                        organization.status === 'active' ? (
+                          <span style={{ whiteSpace: 'nowrap' }}>
+                            <Link to={`/organizations/${organization.id}/edit`}>{common.edit}</Link>
+                            <Button
+                              type="link"
+                              size="small"
+                              danger
+                              onClick={() => setPending({ organization, change: 'archive' })}
+                            >
+                              {t.archive}
+                            </Button>
+                          </span>
+                        ) : (
+                          <Button
+                            type="link"
+                            size="small"
+                            onClick={() => setPending({ organization, change: 'restore' })}
+                          >
+                            {t.restore}
+                          </Button>
+                        ),
                     },
                   ]
                 : []),
@@ -134,6 +178,24 @@ export function OrganizationListPage() {
           />
         )}
       </Card>
+      <ReasonModal
+        open={pending !== null}
+        title={
+          pending ? (pending.change === 'archive' ? t.archiveTitle : t.restoreTitle)(pending.organization.name) : ''
+        }
+        label={t.reason}
+        requiredMessage={t.reasonRequired}
+        okText={pending?.change === 'restore' ? t.restore : t.archive}
+        danger={pending?.change === 'archive'}
+        onClose={() => setPending(null)}
+        onSubmit={async (reason) => {
+          if (!pending) {
+            return;
+          }
+          await changeStatus.mutateAsync({ id: pending.organization.id, change: pending.change, reason });
+          void message.success(pending.change === 'archive' ? t.archived : t.restored);
+        }}
+      />
     </>
   );
 }

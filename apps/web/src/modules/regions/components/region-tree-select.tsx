@@ -24,7 +24,15 @@ export interface RegionTreeSelectProps {
 }
 
 /** Picks one region from /api/regions; works as a controlled antd form control. */
-export function RegionTreeSelect({ value, onChange, placeholder, allowClear = true, style, id, ...rest }: RegionTreeSelectProps) {
+export function RegionTreeSelect({
+  value,
+  onChange,
+  placeholder,
+  allowClear = true,
+  style,
+  id,
+  ...rest
+}: RegionTreeSelectProps) {
   const { data, isLoading } = useRegions();
   const treeData = useMemo(() => toOptions(data?.items ?? []), [data]);
   // The city level opens by default; towns stay folded until asked for (or found by search).

@@ -8,7 +8,11 @@ import { useRegions } from '../hooks/use-regions';
 
 const useMessages = defineMessages({
   zh: { title: '行政区划', subtitle: '本平台使用的县（市、区）及市属开发区（只读）', empty: '暂无行政区划数据' },
-  en: { title: 'Regions', subtitle: 'Counties, county-level cities, districts and development zones (read only)', empty: 'No regions' },
+  en: {
+    title: 'Regions',
+    subtitle: 'Counties, county-level cities, districts and development zones (read only)',
+    empty: 'No regions',
+  },
 });
 
 interface RegionTreeNode {

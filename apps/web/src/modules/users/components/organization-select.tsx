@@ -5,8 +5,8 @@ import { useDomainLabels } from '../../../i18n/labels';
 import { useOrganizationList } from '../../organizations';
 
 export interface OrganizationSelectProps {
-  value?: string | null;
-  onChange?: (value: string | null) => void;
+  value?: string;
+  onChange?: (value: string | undefined) => void;
   placeholder?: string;
   disabled?: boolean;
   /** The organisation already chosen, so its name shows before any search. */
@@ -30,8 +30,8 @@ export function OrganizationSelect({ value, onChange, placeholder, disabled, cur
   return (
     <Select<string>
       id={id}
-      value={value ?? undefined}
-      onChange={(next) => onChange?.(next ?? null)}
+      value={value}
+      onChange={(next) => onChange?.(next ?? undefined)}
       options={options}
       placeholder={placeholder}
       disabled={disabled}

@@ -34,7 +34,9 @@ export function ResetPasswordModal({ user, onClose }: ResetPasswordModalProps) {
       form.resetFields();
       onClose();
     } catch (error) {
-      setFailure(isApiError(error) ? applyProblemToForm(form, error, ['password']) : [errorMessage(error, common.networkError)]);
+      setFailure(
+        isApiError(error) ? applyProblemToForm(form, error, ['password']) : [errorMessage(error, common.networkError)],
+      );
     }
   };
 
@@ -55,7 +57,9 @@ export function ResetPasswordModal({ user, onClose }: ResetPasswordModalProps) {
       }}
       forceRender
     >
-      {failure.length > 0 ? <Alert type="error" showIcon title={failure.join('；')} style={{ marginBottom: 16 }} /> : null}
+      {failure.length > 0 ? (
+        <Alert type="error" showIcon title={failure.join('；')} style={{ marginBottom: 16 }} />
+      ) : null}
       <Form form={form} layout="vertical">
         <Form.Item
           label={t.newPassword}

@@ -17,11 +17,11 @@ interface UserFormValues {
   displayName: string;
   password: string;
   roles: Role[];
-  organizationId: string | null;
+  organizationId: string;
 }
 
 const FIELDS = ['username', 'displayName', 'password', 'roles', 'organizationId'] as const;
-const USERNAME_PATTERN = /^[A-Za-z0-9._-]{3,64}$/;
+const USERNAME_PATTERN = /^[A-Za-z0-9._-]{3,50}$/;
 
 export type UserFormMode = { kind: 'create' } | { kind: 'edit'; user: User };
 
@@ -54,10 +54,10 @@ export function UserFormModal({ mode, onClose }: UserFormModalProps) {
         username: mode.user.username,
         displayName: mode.user.displayName,
         roles: mode.user.roles,
-        organizationId: mode.user.organization?.id ?? null,
+        organizationId: mode.user.organization?.id,
       });
     } else {
-      form.setFieldsValue({ roles: [], organizationId: manager.enterpriseId ? (manager.organization?.id ?? null) : null });
+      form.setFieldsValue({ roles: [], organizationId: manager.enterpriseId ? manager.organization?.id : undefined });
     }
   }, [mode, form, manager]);
 
@@ -74,7 +74,10 @@ export function UserFormModal({ mode, onClose }: UserFormModalProps) {
     setFailure([]);
     try {
       if (editing) {
-        await update.mutateAsync({ id: editing.id, patch: { displayName: values.displayName.trim(), roles: values.roles } });
+        await update.mutateAsync({
+          id: editing.id,
+          patch: { displayName: values.displayName.trim(), roles: values.roles },
+        });
         void message.success(common.saved);
       } else {
         await create.mutateAsync({
@@ -82,13 +85,16 @@ export function UserFormModal({ mode, onClose }: UserFormModalProps) {
           displayName: values.displayName.trim(),
           password: values.password,
           roles: values.roles,
-          organizationId: values.organizationId ?? null,
+          organizationId: values.organizationId,
         });
         void message.success(common.created);
       }
       onClose();
     } catch (error) {
-      setFailure([t.saveFailed, ...(isApiError(error) ? applyProblemToForm(form, error, FIELDS) : [errorMessage(error, common.networkError)])]);
+      setFailure([
+        t.saveFailed,
+        ...(isApiError(error) ? applyProblemToForm(form, error, FIELDS) : [errorMessage(error, common.networkError)]),
+      ]);
     }
   };
 
@@ -107,7 +113,14 @@ export function UserFormModal({ mode, onClose }: UserFormModalProps) {
       forceRender
     >
       {failure.length > 0 ? (
-        <Alert type="error" showIcon role="alert" title={failure[0]} description={failure.slice(1).join('；') || undefined} style={{ marginBottom: 16 }} />
+        <Alert
+          type="error"
+          showIcon
+          role="alert"
+          title={failure[0]}
+          description={failure.slice(1).join('；') || undefined}
+          style={{ marginBottom: 16 }}
+        />
       ) : null}
       <Form form={form} layout="vertical">
         <Form.Item
@@ -121,8 +134,12 @@ export function UserFormModal({ mode, onClose }: UserFormModalProps) {
         >
           <Input disabled={Boolean(editing)} autoComplete="off" />
         </Form.Item>
-        <Form.Item label={t.displayName} name="displayName" rules={[{ required: true, whitespace: true, message: common.required(t.displayName) }]}>
-          <Input maxLength={100} />
+        <Form.Item
+          label={t.displayName}
+          name="displayName"
+          rules={[{ required: true, whitespace: true, message: common.required(t.displayName) }]}
+        >
+          <Input maxLength={50} />
         </Form.Item>
         {editing ? null : (
           <Form.Item
@@ -136,11 +153,23 @@ export function UserFormModal({ mode, onClose }: UserFormModalProps) {
             <Input.Password autoComplete="new-password" />
           </Form.Item>
         )}
-        <Form.Item label={t.roles} name="roles" rules={[{ required: true, type: 'array', min: 1, message: t.rolesRequired }]}>
+        <Form.Item
+          label={t.roles}
+          name="roles"
+          rules={[{ required: true, type: 'array', min: 1, message: t.rolesRequired }]}
+        >
           <Select<Role[]> mode="multiple" options={roleOptions} />
         </Form.Item>
-        <Form.Item label={t.organization} name="organizationId">
-          <OrganizationSelect disabled={Boolean(editing)} current={editing?.organization ?? null} placeholder={t.organizationSearch} />
+        <Form.Item
+          label={t.organization}
+          name="organizationId"
+          rules={[{ required: true, message: common.requiredSelect(t.organization) }]}
+        >
+          <OrganizationSelect
+            disabled={Boolean(editing)}
+            current={editing?.organization ?? null}
+            placeholder={t.organizationSearch}
+          />
         </Form.Item>
       </Form>
     </Modal>

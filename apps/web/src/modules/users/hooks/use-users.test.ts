@@ -3,7 +3,12 @@ import { assignableRoles } from './use-users';
 
 describe('assignableRoles', () => {
   it('lets a county administrator hand out only county-level roles', () => {
-    expect(assignableRoles(['county_admin'])).toEqual(['county_admin', 'station_staff', 'enterprise_admin', 'enterprise_user']);
+    expect(assignableRoles(['county_admin'])).toEqual([
+      'county_admin',
+      'station_staff',
+      'enterprise_admin',
+      'enterprise_user',
+    ]);
   });
 
   it('gives nothing to roles that do not manage users', () => {

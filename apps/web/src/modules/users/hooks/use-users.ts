@@ -29,7 +29,8 @@ export function useCreateUser() {
 export function useUpdateUser() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, patch }: { id: string; patch: UserPatch }) => apiPatch<User>(`/api/users/${encodeURIComponent(id)}`, patch),
+    mutationFn: ({ id, patch }: { id: string; patch: UserPatch }) =>
+      apiPatch<User>(`/api/users/${encodeURIComponent(id)}`, patch),
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: userKeys.all });
     },

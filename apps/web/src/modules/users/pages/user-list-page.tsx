@@ -108,7 +108,7 @@ export function UserListPage() {
             loading={list.isFetching}
             dataSource={list.data?.items ?? []}
             size="middle"
-            scroll={{ x: 1100 }}
+            scroll={{ x: 1400 }}
             locale={{ emptyText: <Empty description={t.empty} /> }}
             pagination={{
               current: list.data?.page ?? url.page,
@@ -119,31 +119,41 @@ export function UserListPage() {
               onChange: (page, pageSize) => url.set({ page, pageSize }),
             }}
             columns={[
-              { title: t.username, dataIndex: 'username', key: 'username' },
-              { title: t.displayName, dataIndex: 'displayName', key: 'displayName' },
+              { title: t.username, dataIndex: 'username', key: 'username', width: 150 },
+              { title: t.displayName, dataIndex: 'displayName', key: 'displayName', width: 160 },
               {
                 title: t.roles,
                 dataIndex: 'roles',
                 key: 'roles',
+                width: 240,
                 render: (roles: Role[]) =>
                   roles.map((value) => (
-                    <Tag key={value} color="blue" variant="filled">
+                    <Tag key={value} color="blue" variant="filled" style={{ whiteSpace: 'normal', marginBottom: 2 }}>
                       {labels.role(value)}
                     </Tag>
                   )),
               },
-              { title: t.organization, key: 'organization', render: (_value, user) => user.organization?.name ?? '—' },
-              { title: t.region, key: 'region', render: (_value, user) => user.region?.name ?? '—' },
+              {
+                title: t.organization,
+                key: 'organization',
+                width: 220,
+                render: (_value, user) => user.organization?.name ?? '—',
+              },
+              { title: t.region, key: 'region', width: 150, render: (_value, user) => user.region?.name ?? '—' },
               {
                 title: t.status,
                 dataIndex: 'status',
                 key: 'status',
-                render: (value: UserStatus) => <Tag color={value === 'active' ? 'green' : 'default'}>{labels.accountStatus(value)}</Tag>,
+                width: 90,
+                render: (value: UserStatus) => (
+                  <Tag color={value === 'active' ? 'green' : 'default'}>{labels.accountStatus(value)}</Tag>
+                ),
               },
               {
                 title: t.lastLoginAt,
                 dataIndex: 'lastLoginAt',
                 key: 'lastLoginAt',
+                width: 160,
                 render: (value: string | null) => (value ? formatDateTime(value) : t.never),
               },
               ...(canWrite
@@ -152,6 +162,7 @@ export function UserListPage() {
                       title: common.actions,
                       key: 'actions',
                       fixed: 'right' as const,
+                      width: 210,
                       render: (_value: unknown, user: User) => (
                         <span style={{ whiteSpace: 'nowrap' }}>
                           <Button type="link" size="small" onClick={() => setFormMode({ kind: 'edit', user })}>
@@ -162,7 +173,11 @@ export function UserListPage() {
                           </Button>
                           {user.id === me?.id ? null : (
                             <Popconfirm
-                              title={user.status === 'active' ? t.confirmDisable(user.displayName) : t.confirmEnable(user.displayName)}
+                              title={
+                                user.status === 'active'
+                                  ? t.confirmDisable(user.displayName)
+                                  : t.confirmEnable(user.displayName)
+                              }
                               okText={common.confirm}
                               cancelText={common.cancel}
                               onConfirm={() => toggleStatus(user)}
