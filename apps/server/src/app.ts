@@ -94,11 +94,13 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   const webIndex = path.join(config.webDistDir, 'index.html');
   const serveWeb = (options.serveWeb ?? true) && fs.existsSync(webIndex);
   if (serveWeb) {
-    await app.register(fastifyStatic, { root: config.webDistDir, wildcard: false, index: false });
+    // wildcard: files are looked up per request, so a rebuilt web app is served without a restart.
+    await app.register(fastifyStatic, { root: config.webDistDir, wildcard: true, index: false });
   }
   // Unknown /api paths are problems; anything else is a page of the single-page app.
   app.setNotFoundHandler((request, reply) => {
-    if (request.url.startsWith('/api') || !serveWeb || (request.method !== 'GET' && request.method !== 'HEAD')) {
+    const isAsset = request.url.startsWith('/assets/');
+    if (request.url.startsWith('/api') || isAsset || !serveWeb || (request.method !== 'GET' && request.method !== 'HEAD')) {
       return sendProblem(reply, 404, `接口不存在：${request.method} ${request.url.split('?')[0]}`, { code: 'route_not_found' });
     }
     return reply.type('text/html; charset=utf-8').sendFile('index.html');

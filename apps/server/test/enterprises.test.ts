@@ -49,6 +49,12 @@ describe('enterprise registry', () => {
     expect(dup.statusCode).toBe(409);
     expect(dup.json().errors[0]).toMatchObject({ field: 'uscc' });
     expect(dup.json().errors[0].message).toContain('聊城测试化工有限公司1');
+    // A county admin elsewhere learns that the code is taken, not who holds it.
+    const linqingAdmin = await t.login('county.linqing');
+    const hidden = await linqingAdmin.post('/api/enterprises', valid(2, { regionId: linqing, uscc: syntheticUscc('371524', 700001) }));
+    expect(hidden.statusCode).toBe(409);
+    expect(hidden.json().errors[0].message).not.toContain('聊城测试化工');
+    expect(hidden.json().errors[0].message).toContain('已被其他已登记企业使用');
   });
 
   it('checks region and industry, with Chinese messages', async () => {

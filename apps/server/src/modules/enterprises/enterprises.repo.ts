@@ -137,7 +137,8 @@ export async function findByUscc(db: Kysely<DB>, uscc: string) {
   return db
     .selectFrom('enterprises as e')
     .innerJoin('organizations as o', 'o.id', 'e.id')
-    .select(['e.id', 'o.name', 'e.uscc'])
+    .innerJoin('regions as r', 'r.id', 'o.region_id')
+    .select(['e.id', 'o.name', 'e.uscc', 'r.path as region_path'])
     .where('e.uscc', '=', uscc)
     .executeTakeFirst();
 }

@@ -120,10 +120,14 @@ export async function enterpriseChangeHistory(db: Kysely<DB>, ctx: RequestContex
   return entityHistory(db, 'enterprise', id);
 }
 
-async function checkUniqueUscc(db: Kysely<DB>, uscc: string, exceptId?: string) {
+/** A USCC is unique. The holder is named only to an actor who may see it; others learn only that it is taken. */
+async function checkUniqueUscc(db: Kysely<DB>, ctx: RequestContext, uscc: string, exceptId?: string) {
   const existing = await repo.findByUscc(db, uscc);
   if (existing && existing.id !== exceptId) {
-    const message = `统一社会信用代码 ${uscc} 已被「${existing.name}」使用`;
+    const visible = canViewEnterprise(ctx.actor, { id: existing.id, regionPath: existing.region_path });
+    const message = visible
+      ? `统一社会信用代码 ${uscc} 已被「${existing.name}」使用`
+      : `统一社会信用代码 ${uscc} 已被其他已登记企业使用（不在您的管辖范围内，如有疑问请联系市级管理员）`;
     throw conflict(message, [{ field: 'uscc', message }]);
   }
 }
@@ -140,7 +144,7 @@ export async function createEnterprise(db: Kysely<DB>, ctx: RequestContext, inpu
     throw forbidden('只能在本辖区内登记企业');
   }
   const record = toInsert(input, nowIso());
-  await checkUniqueUscc(db, record.enterprise.uscc);
+  await checkUniqueUscc(db, ctx, record.enterprise.uscc);
   await db.transaction().execute(async (trx) => {
     await repo.insertEnterprises(trx, [record]);
     await writeAudit(trx, ctx, {
@@ -204,7 +208,7 @@ export async function updateEnterprise(
   }
   const normalized: Partial<EnterpriseInput> = { ...patch, ...(patch.uscc ? { uscc: normalizeUscc(patch.uscc) } : {}) };
   if (normalized.uscc && normalized.uscc !== current.uscc) {
-    await checkUniqueUscc(db, normalized.uscc, id);
+    await checkUniqueUscc(db, ctx, normalized.uscc, id);
   }
   const changed = (Object.keys(normalized) as (keyof EnterpriseInput)[]).filter((key) => {
     const before: unknown = current[key as keyof typeof current];
