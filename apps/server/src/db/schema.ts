@@ -38,6 +38,9 @@ export interface OrganizationTable {
 export interface EnterpriseTable {
   /** Same id as the enterprise's organisation row. */
   id: string;
+  /** Copies of the organisation's name and region, kept in step by the enterprises service (list indexes). */
+  name: string;
+  region_id: string;
   uscc: string;
   industry_code: string;
   size: string;

@@ -211,6 +211,8 @@ export async function seedScale(db: Kysely<DB>, count: number): Promise<number> 
       await insertEnterprises(trx, inputs.map((e) => toInsert(e, at, true)));
     });
   }
+  // Fresh statistics for the planner after a bulk load (both dialects understand ANALYZE).
+  await sql`analyze`.execute(db);
   await db.transaction().execute(async (trx) => {
     await writeAudit(trx, SEED_TRACE, { action: 'seed_scale', entityType: 'dataset', entityId: `scale-${count}`, changedFields: ['enterprises'] });
   });

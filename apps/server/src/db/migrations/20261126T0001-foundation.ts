@@ -43,6 +43,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable('enterprises')
     .addColumn('id', 'text', (c) => c.primaryKey().references('organizations.id'))
+    // name and region_id repeat the organisation's, so that list filters and sorts use one table's indexes.
+    .addColumn('name', 'text', (c) => c.notNull())
+    .addColumn('region_id', 'text', (c) => c.notNull().references('regions.id'))
     .addColumn('uscc', 'text', (c) => c.notNull().unique())
     .addColumn('industry_code', 'text', (c) => c.notNull().references('industries.code'))
     .addColumn('size', 'text', (c) => c.notNull())
@@ -54,8 +57,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('enterprises_industry_idx').on('enterprises').column('industry_code').execute();
-  await db.schema.createIndex('enterprises_status_idx').on('enterprises').column('status').execute();
+  await db.schema.createIndex('enterprises_name_idx').on('enterprises').columns(['name', 'id']).execute();
+  await db.schema.createIndex('enterprises_industry_idx').on('enterprises').columns(['industry_code', 'name']).execute();
+  await db.schema.createIndex('enterprises_region_idx').on('enterprises').columns(['region_id', 'name']).execute();
+  await db.schema.createIndex('enterprises_status_idx').on('enterprises').columns(['status', 'name']).execute();
+  await db.schema.createIndex('enterprises_created_idx').on('enterprises').columns(['created_at', 'id']).execute();
 
   await db.schema
     .createTable('enterprise_honours')

@@ -13,20 +13,24 @@ export const ImportRowErrorSchema = Type.Object({
 });
 export type ImportRowError = Static<typeof ImportRowErrorSchema>;
 
-export const ImportJobSchema = Type.Object(
-  {
-    id: Type.String(),
-    status: Type.Union(IMPORT_STATUSES.map((s) => Type.Literal(s))),
-    fileName: Type.String(),
-    totalRows: Type.Integer(),
-    processedRows: Type.Integer(),
-    validRows: Type.Integer(),
-    errorRows: Type.Integer(),
-    importedRows: Type.Integer(),
-    errors: Type.Array(ImportRowErrorSchema),
-    message: Type.Union([Type.String(), Type.Null()]),
-  },
-);
+export const ImportJobSchema = Type.Object({
+  id: Type.String(),
+  status: Type.Union([
+    Type.Literal('validating'),
+    Type.Literal('validated'),
+    Type.Literal('importing'),
+    Type.Literal('done'),
+    Type.Literal('failed'),
+  ]),
+  fileName: Type.String(),
+  totalRows: Type.Integer(),
+  processedRows: Type.Integer(),
+  validRows: Type.Integer(),
+  errorRows: Type.Integer(),
+  importedRows: Type.Integer(),
+  errors: Type.Array(ImportRowErrorSchema),
+  message: Type.Union([Type.String(), Type.Null()]),
+});
 export type ImportJob = Static<typeof ImportJobSchema>;
 
 export const ImportAccepted = Type.Object({ jobId: Type.String() });

@@ -66,6 +66,8 @@ export function toInsert(input: EnterpriseInput, at: string, synthetic = false):
     },
     enterprise: {
       id,
+      name: input.name.trim(),
+      region_id: input.regionId,
       uscc: normalizeUscc(input.uscc),
       industry_code: input.industry,
       size: input.size,

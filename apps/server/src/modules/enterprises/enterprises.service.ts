@@ -165,7 +165,10 @@ const ORGANIZATION_FIELDS = {
   contactPhone: 'contact_phone',
   contactEmail: 'contact_email',
 } as const;
+// name and regionId live on both rows (the enterprise row's copies serve the list's indexes).
 const ENTERPRISE_FIELDS = {
+  name: 'name',
+  regionId: 'region_id',
   uscc: 'uscc',
   industry: 'industry_code',
   size: 'size',
@@ -222,10 +225,11 @@ export async function updateEnterprise(
   const orgValues: Record<string, unknown> = {};
   const entValues: Record<string, unknown> = {};
   for (const key of changed) {
-    const value = normalized[key];
+    const value = typeof normalized[key] === 'string' ? (normalized[key] as string).trim() : normalized[key];
     if (key in ORGANIZATION_FIELDS) {
-      orgValues[ORGANIZATION_FIELDS[key as keyof typeof ORGANIZATION_FIELDS]] = typeof value === 'string' ? value.trim() : value;
-    } else if (key in ENTERPRISE_FIELDS) {
+      orgValues[ORGANIZATION_FIELDS[key as keyof typeof ORGANIZATION_FIELDS]] = value;
+    }
+    if (key in ENTERPRISE_FIELDS) {
       entValues[ENTERPRISE_FIELDS[key as keyof typeof ENTERPRISE_FIELDS]] = value;
     }
   }
