@@ -54,7 +54,12 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       if (!socket.writable) {
         return;
       }
-      const body = JSON.stringify({ type: 'about:blank', title: '请求无效', status: 400, detail: '请求格式错误（URL 或请求头无法解析）' });
+      const body = JSON.stringify({
+        type: 'about:blank',
+        title: '请求无效',
+        status: 400,
+        detail: '请求格式错误（URL 或请求头无法解析）',
+      });
       socket.end(
         `HTTP/1.1 400 Bad Request\r\nContent-Type: application/problem+json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
       );
@@ -95,13 +100,20 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   const serveWeb = (options.serveWeb ?? true) && fs.existsSync(webIndex);
   if (serveWeb) {
     // wildcard: files are looked up per request, so a rebuilt web app is served without a restart.
-    await app.register(fastifyStatic, { root: config.webDistDir, wildcard: true, index: false });
+    await app.register(fastifyStatic, { root: config.webDistDir, wildcard: true, index: 'index.html' });
   }
   // Unknown /api paths are problems; anything else is a page of the single-page app.
   app.setNotFoundHandler((request, reply) => {
     const isAsset = request.url.startsWith('/assets/');
-    if (request.url.startsWith('/api') || isAsset || !serveWeb || (request.method !== 'GET' && request.method !== 'HEAD')) {
-      return sendProblem(reply, 404, `接口不存在：${request.method} ${request.url.split('?')[0]}`, { code: 'route_not_found' });
+    if (
+      request.url.startsWith('/api') ||
+      isAsset ||
+      !serveWeb ||
+      (request.method !== 'GET' && request.method !== 'HEAD')
+    ) {
+      return sendProblem(reply, 404, `接口不存在：${request.method} ${request.url.split('?')[0]}`, {
+        code: 'route_not_found',
+      });
     }
     return reply.type('text/html; charset=utf-8').sendFile('index.html');
   });

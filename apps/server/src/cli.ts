@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { Command, InvalidArgumentError } from 'commander';
-import { LIMITS, ROLES, type Role } from '@shangmi/shared';
+import { LIMITS, ROLES } from '@shangmi/shared';
 import { buildApp } from './app';
 import { loadConfig } from './config';
 import { migrateToLatest, openDatabase } from './db/database';
@@ -127,7 +127,11 @@ admin
         process.exitCode = 1;
         return;
       }
-      const org = await db.selectFrom('organizations').select('id').where('name', '=', options.organization).executeTakeFirst();
+      const org = await db
+        .selectFrom('organizations')
+        .select('id')
+        .where('name', '=', options.organization)
+        .executeTakeFirst();
       if (!org) {
         console.error(`未找到机构：${options.organization}`);
         process.exitCode = 1;
@@ -139,10 +143,29 @@ admin
       await db.transaction().execute(async (trx) => {
         await insertUser(
           trx,
-          { id, username: options.username, display_name: options.displayName, password_hash: hash, organization_id: org.id, status: 'active', created_at: at, updated_at: at, last_login_at: null },
-          [options.role as Role],
+          {
+            id,
+            username: options.username,
+            display_name: options.displayName,
+            password_hash: hash,
+            organization_id: org.id,
+            status: 'active',
+            created_at: at,
+            updated_at: at,
+            last_login_at: null,
+          },
+          [options.role],
         );
-        await writeAudit(trx, { actor: null, requestId: 'cli', clientIp: 'local' }, { action: 'create', entityType: 'user', entityId: id, changedFields: ['username', 'displayName', 'roles', 'organizationId'] });
+        await writeAudit(
+          trx,
+          { actor: null, requestId: 'cli', clientIp: 'local' },
+          {
+            action: 'create',
+            entityType: 'user',
+            entityId: id,
+            changedFields: ['username', 'displayName', 'roles', 'organizationId'],
+          },
+        );
       });
       console.log(`已创建用户 ${options.username}（${options.role}）`);
     });
@@ -157,7 +180,9 @@ audit
     if (result.ok) {
       console.log(`审计链完整：共 ${result.records} 条记录，链头 #${result.headSeq}`);
     } else {
-      console.error(`审计链断裂：${result.reason}（第一条断裂记录 #${result.brokenSeq}，之前 ${result.records} 条完好）`);
+      console.error(
+        `审计链断裂：${result.reason}（第一条断裂记录 #${result.brokenSeq}，之前 ${result.records} 条完好）`,
+      );
       process.exitCode = 1;
     }
   });

@@ -15,9 +15,16 @@ export async function serve(options: { demo: boolean }): Promise<FastifyInstance
   const config = loadConfig();
   const database = databaseFor(config);
   await migrateToLatest(database.db);
-  const app = await buildApp({ db: database.db, dialect: database.dialect, config, logger: { level: config.logLevel } });
+  const app = await buildApp({
+    db: database.db,
+    dialect: database.dialect,
+    config,
+    logger: { level: config.logLevel },
+  });
   if (options.demo && (await isEmpty(database.db))) {
-    app.log.info('empty database: loading demo data (Liaocheng regions, departments, ~200 synthetic enterprises, demo accounts)');
+    app.log.info(
+      'empty database: loading demo data (Liaocheng regions, departments, ~200 synthetic enterprises, demo accounts)',
+    );
     await seedDemo(database.db, config.demoPassword);
   }
   app.addHook('onClose', async () => database.close());

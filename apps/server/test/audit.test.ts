@@ -43,38 +43,66 @@ describe('the audit chain', () => {
     expect(patched.statusCode).toBe(200);
     const log = await admin.get(`/api/audit?entityType=enterprise&entityId=${id}`);
     expect(log.statusCode).toBe(200);
-    const items = log.json().items as { action: string; actorUsername: string; requestId: string; clientIp: string; changedFields: string[] }[];
+    const items = log.json().items as {
+      action: string;
+      actorUsername: string;
+      requestId: string;
+      clientIp: string;
+      changedFields: string[];
+    }[];
     expect(items.map((i) => i.action)).toEqual(['update', 'create']);
-    expect(items[0]).toMatchObject({ actorUsername: 'city.admin', clientIp: '127.0.0.1', changedFields: ['address', 'contactName'] });
+    expect(items[0]).toMatchObject({
+      actorUsername: 'city.admin',
+      clientIp: '127.0.0.1',
+      changedFields: ['address', 'contactName'],
+    });
     expect(items[0]?.requestId).toMatch(/[0-9a-f-]{36}/);
     const raw = await t.db.selectFrom('audit_log').selectAll().where('entity_id', '=', id).execute();
     expect(JSON.stringify(raw)).not.toContain('李四');
   });
 
   it('writes nothing when the change fails', async () => {
-    const before = await t.db.selectFrom('audit_log').select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
+    const before = await t.db
+      .selectFrom('audit_log')
+      .select(sql<number>`count(*)`.as('n'))
+      .executeTakeFirstOrThrow();
     const input = await newEnterprise(1); // same USCC as above → 409
     const res = await admin.post('/api/enterprises', input);
     expect(res.statusCode).toBe(409);
-    const after = await t.db.selectFrom('audit_log').select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
+    const after = await t.db
+      .selectFrom('audit_log')
+      .select(sql<number>`count(*)`.as('n'))
+      .executeTakeFirstOrThrow();
     expect(Number(after.n)).toBe(Number(before.n));
   });
 
   it('rolls the audit record back with the change (same transaction)', async () => {
-    const before = await t.db.selectFrom('audit_log').select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
+    const before = await t.db
+      .selectFrom('audit_log')
+      .select(sql<number>`count(*)`.as('n'))
+      .executeTakeFirstOrThrow();
     await expect(
       t.db.transaction().execute(async (trx) => {
-        await writeAudit(trx, { actor: null, requestId: 'test', clientIp: 'local' }, { action: 'x', entityType: 'y', entityId: 'z' });
+        await writeAudit(
+          trx,
+          { actor: null, requestId: 'test', clientIp: 'local' },
+          { action: 'x', entityType: 'y', entityId: 'z' },
+        );
         throw new Error('the change failed');
       }),
     ).rejects.toThrow('the change failed');
-    const after = await t.db.selectFrom('audit_log').select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
+    const after = await t.db
+      .selectFrom('audit_log')
+      .select(sql<number>`count(*)`.as('n'))
+      .executeTakeFirstOrThrow();
     expect(Number(after.n)).toBe(Number(before.n));
     expect((await verifyAuditChain(t.db)).ok).toBe(true);
   });
 
   it('keeps one unbroken chain under concurrent writes', async () => {
-    const results = await Promise.all([2, 3, 4, 5, 6, 7].map(async (n) => admin.post('/api/enterprises', await newEnterprise(n))));
+    const results = await Promise.all(
+      [2, 3, 4, 5, 6, 7].map(async (n) => admin.post('/api/enterprises', await newEnterprise(n))),
+    );
     expect(results.map((r) => r.statusCode)).toEqual([201, 201, 201, 201, 201, 201]);
     const verdict = await verifyAuditChain(t.db);
     expect(verdict.ok).toBe(true);
@@ -83,7 +111,9 @@ describe('the audit chain', () => {
   it('filters the log by actor and time, and is for administrators only', async () => {
     const byActor = await admin.get('/api/audit?actor=city.admin&pageSize=5');
     expect(byActor.json().items.every((i: { actorUsername: string }) => i.actorUsername === 'city.admin')).toBe(true);
-    const future = await admin.get(`/api/audit?from=${encodeURIComponent(new Date(Date.now() + 3600_000).toISOString())}`);
+    const future = await admin.get(
+      `/api/audit?from=${encodeURIComponent(new Date(Date.now() + 3600_000).toISOString())}`,
+    );
     expect(future.json().total).toBe(0);
     const county = await t.login('county.donge');
     expect((await county.get('/api/audit')).statusCode).toBe(403);
@@ -91,7 +121,13 @@ describe('the audit chain', () => {
 
   it('detects a record edited directly in the database, naming it', async () => {
     expect((await verifyAuditChain(t.db)).ok).toBe(true);
-    const victim = await t.db.selectFrom('audit_log').select('seq').orderBy('seq').offset(2).limit(1).executeTakeFirstOrThrow();
+    const victim = await t.db
+      .selectFrom('audit_log')
+      .select('seq')
+      .orderBy('seq')
+      .offset(2)
+      .limit(1)
+      .executeTakeFirstOrThrow();
     await t.db.updateTable('audit_log').set({ actor_username: 'mallory' }).where('seq', '=', victim.seq).execute();
     const verdict = await verifyAuditChain(t.db);
     expect(verdict).toMatchObject({ ok: false, brokenSeq: Number(victim.seq) });

@@ -9,7 +9,11 @@ describe('authentication', () => {
   afterAll(async () => t.close());
 
   it('logs in with a session cookie that is HttpOnly and SameSite, and returns the user and a CSRF token', async () => {
-    const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'county.donge', password: DEMO_PASSWORD } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'county.donge', password: DEMO_PASSWORD },
+    });
     expect(res.statusCode).toBe(200);
     const cookie = res.cookies.find((c) => c.name === 'shangmi_sid');
     expect(cookie?.httpOnly).toBe(true);
@@ -17,7 +21,12 @@ describe('authentication', () => {
     expect(cookie?.secure).toBeFalsy();
     const body = res.json();
     expect(body.csrfToken).toMatch(/^[\w-]{20,}$/);
-    expect(body.user).toMatchObject({ username: 'county.donge', roles: ['county_admin'], region: { name: '东阿县' }, organization: { name: '东阿县人民政府', kind: 'department' } });
+    expect(body.user).toMatchObject({
+      username: 'county.donge',
+      roles: ['county_admin'],
+      region: { name: '东阿县' },
+      organization: { name: '东阿县人民政府', kind: 'department' },
+    });
   });
 
   it('marks the cookie Secure when served over https behind a trusted proxy', async () => {
@@ -50,19 +59,35 @@ describe('authentication', () => {
 
   it('locks a username for 15 minutes after 5 failures, even with the right password', async () => {
     for (let i = 0; i < 5; i += 1) {
-      const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'expert.demo', password: `bad-${i}` } });
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username: 'expert.demo', password: `bad-${i}` },
+      });
       expect(res.statusCode).toBe(401);
     }
-    const locked = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'expert.demo', password: DEMO_PASSWORD } });
+    const locked = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'expert.demo', password: DEMO_PASSWORD },
+    });
     expect(locked.statusCode).toBe(429);
     expect(locked.json().detail).toContain('锁定');
     // Another account is unaffected.
-    const other = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'assoc.ejiao', password: DEMO_PASSWORD } });
+    const other = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'assoc.ejiao', password: DEMO_PASSWORD },
+    });
     expect(other.statusCode).toBe(200);
     // Age the failures past 15 minutes: the lock lifts.
     const old = new Date(Date.now() - 16 * 60_000).toISOString();
     await t.db.updateTable('login_failures').set({ at: old }).where('username', '=', 'expert.demo').execute();
-    const again = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'expert.demo', password: DEMO_PASSWORD } });
+    const again = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'expert.demo', password: DEMO_PASSWORD },
+    });
     expect(again.statusCode).toBe(200);
   });
 
@@ -71,7 +96,12 @@ describe('authentication', () => {
     const s = await t.login('ent.a.user');
     const me = await s.get('/api/auth/me');
     expect(me.statusCode).toBe(200);
-    expect(me.json()).toMatchObject({ username: 'ent.a.user', roles: ['enterprise_user'], csrfToken: s.csrfToken, region: { name: '东阿县经济开发区' } });
+    expect(me.json()).toMatchObject({
+      username: 'ent.a.user',
+      roles: ['enterprise_user'],
+      csrfToken: s.csrfToken,
+      region: { name: '东阿县经济开发区' },
+    });
     expect(me.json().enterpriseId).toBe(me.json().organization.id);
   });
 
@@ -110,11 +140,14 @@ describe('authentication', () => {
 
   it('expires sessions', async () => {
     const s = await t.login('assoc.ejiao');
-    await t.db.updateTable('sessions').set({ expires_at: new Date(Date.now() - 1000).toISOString() }).execute();
+    await t.db
+      .updateTable('sessions')
+      .set({ expires_at: new Date(Date.now() - 1000).toISOString() })
+      .execute();
     expect((await s.get('/api/auth/me')).statusCode).toBe(401);
   });
 
-  it('changes one\'s own password with the old one, under a minimum policy', async () => {
+  it("changes one's own password with the old one, under a minimum policy", async () => {
     const s = await t.login('ent.b.admin');
     const wrongOld = await s.post('/api/auth/password', { oldPassword: 'nope', newPassword: 'New#Password2025' });
     expect(wrongOld.statusCode).toBe(400);
@@ -135,7 +168,11 @@ describe('authentication', () => {
     const id = (await s.get('/api/auth/me')).json().enterpriseId as string;
     expect((await admin.post(`/api/enterprises/${id}/archive`, { reason: '测试归档' })).statusCode).toBe(200);
     expect((await s.get('/api/auth/me')).statusCode).toBe(401);
-    const login = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'ent.a.user', password: DEMO_PASSWORD } });
+    const login = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'ent.a.user', password: DEMO_PASSWORD },
+    });
     expect(login.statusCode).toBe(401);
     expect(login.json().detail).toContain('已归档');
     expect((await admin.post(`/api/enterprises/${id}/restore`, { reason: '恢复' })).statusCode).toBe(200);

@@ -46,16 +46,29 @@ describe('the shangmi command', () => {
     const weak = await runWithInput(['admin', 'create', '--username', 'root.admin'], 'short\n', env);
     expect(weak.code).toBe(2);
     expect(weak.stderr).toContain('密码长度');
-    const ok = await runWithInput(['admin', 'create', '--username', 'root.admin', '--display-name', '系统管理员'], 'Str0ng#Passw0rd\n', env);
+    const ok = await runWithInput(
+      ['admin', 'create', '--username', 'root.admin', '--display-name', '系统管理员'],
+      'Str0ng#Passw0rd\n',
+      env,
+    );
     expect(ok.code).toBe(0);
     expect(ok.stdout).toContain('已创建用户 root.admin');
     const again = await runWithInput(['admin', 'create', '--username', 'root.admin'], 'Str0ng#Passw0rd\n', env);
     expect(again.code).toBe(1);
 
     const database = openDatabase({ databaseUrl: null, sqlitePath: path.join(dir, 'shangmi.db') });
-    const app = await buildApp({ db: database.db, dialect: 'sqlite', config: { ...loadConfig({}), dataDir: dir }, serveWeb: false });
+    const app = await buildApp({
+      db: database.db,
+      dialect: 'sqlite',
+      config: { ...loadConfig({}), dataDir: dir },
+      serveWeb: false,
+    });
     try {
-      const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'root.admin', password: 'Str0ng#Passw0rd' } });
+      const login = await app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username: 'root.admin', password: 'Str0ng#Passw0rd' },
+      });
       expect(login.statusCode).toBe(200);
       expect(login.json().user).toMatchObject({ roles: ['city_admin'], organization: { name: '市市场监管局' } });
     } finally {
@@ -71,15 +84,26 @@ describe('the shangmi command', () => {
     try {
       const row = await database.db
         .selectFrom('enterprises')
-        .select([sql<number>`count(*)`.as('n'), sql<number>`count(distinct uscc)`.as('u'), sql<number>`sum(synthetic)`.as('s')])
+        .select([
+          sql<number>`count(*)`.as('n'),
+          sql<number>`count(distinct uscc)`.as('u'),
+          sql<number>`sum(synthetic)`.as('s'),
+        ])
         .executeTakeFirstOrThrow();
       expect([Number(row.n), Number(row.u), Number(row.s)]).toEqual([300, 300, 300]);
-      const regions = await database.db.selectFrom('organizations').select('region_id').distinct().where('kind', '=', 'enterprise').execute();
+      const regions = await database.db
+        .selectFrom('organizations')
+        .select('region_id')
+        .distinct()
+        .where('kind', '=', 'enterprise')
+        .execute();
       expect(regions.length).toBeGreaterThan(5);
     } finally {
       await database.close();
     }
-    const bad = await run(process.execPath, [BIN, 'seed', '--scale', 'many'], { env }).catch((e: { code: number; stderr: string }) => e);
+    const bad = await run(process.execPath, [BIN, 'seed', '--scale', 'many'], { env }).catch(
+      (e: { code: number; stderr: string }) => e,
+    );
     expect((bad as { code: number }).code).not.toBe(0);
   });
 

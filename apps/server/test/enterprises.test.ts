@@ -40,7 +40,14 @@ describe('enterprise registry', () => {
     expect(short.json().errors).toEqual([{ field: 'uscc', message: '统一社会信用代码应为18位' }]);
     const ok = await admin.post('/api/enterprises', valid(1, { uscc: ` ${good.toLowerCase()} ` }));
     expect(ok.statusCode).toBe(201);
-    expect(ok.json()).toMatchObject({ uscc: good, regionName: '东阿县', industryName: '化工', honours: ['gazelle'], status: 'active', synthetic: false });
+    expect(ok.json()).toMatchObject({
+      uscc: good,
+      regionName: '东阿县',
+      industryName: '化工',
+      honours: ['gazelle'],
+      status: 'active',
+      synthetic: false,
+    });
     expect(usccCheckCharacter(good.slice(0, 17))).toBe(good.charAt(17));
   });
 
@@ -51,14 +58,20 @@ describe('enterprise registry', () => {
     expect(dup.json().errors[0].message).toContain('聊城测试化工有限公司1');
     // A county admin elsewhere learns that the code is taken, not who holds it.
     const linqingAdmin = await t.login('county.linqing');
-    const hidden = await linqingAdmin.post('/api/enterprises', valid(2, { regionId: linqing, uscc: syntheticUscc('371524', 700001) }));
+    const hidden = await linqingAdmin.post(
+      '/api/enterprises',
+      valid(2, { regionId: linqing, uscc: syntheticUscc('371524', 700001) }),
+    );
     expect(hidden.statusCode).toBe(409);
     expect(hidden.json().errors[0].message).not.toContain('聊城测试化工');
     expect(hidden.json().errors[0].message).toContain('已被其他已登记企业使用');
   });
 
   it('checks region and industry, with Chinese messages', async () => {
-    const res = await admin.post('/api/enterprises', valid(3, { regionId: '00000000-0000-4000-8000-000000000000', industry: 'spaceships' }));
+    const res = await admin.post(
+      '/api/enterprises',
+      valid(3, { regionId: '00000000-0000-4000-8000-000000000000', industry: 'spaceships' }),
+    );
     expect(res.statusCode).toBe(400);
     expect(res.json().errors).toEqual([
       { field: 'regionId', message: '所属区域不存在' },
@@ -69,7 +82,10 @@ describe('enterprise registry', () => {
   it('lets a county admin register only inside their region', async () => {
     const county = await t.login('county.donge');
     expect((await county.post('/api/enterprises', valid(4))).statusCode).toBe(201);
-    const outside = await county.post('/api/enterprises', valid(5, { regionId: linqing, uscc: syntheticUscc('371581', 700005) }));
+    const outside = await county.post(
+      '/api/enterprises',
+      valid(5, { regionId: linqing, uscc: syntheticUscc('371581', 700005) }),
+    );
     expect(outside.statusCode).toBe(403);
     const enterprise = await t.login('ent.a.admin');
     expect((await enterprise.post('/api/enterprises', valid(6))).statusCode).toBe(403);
@@ -110,7 +126,11 @@ describe('enterprise registry', () => {
     expect(list.json().items[0].name).toBe('东阿示范阿胶股份有限公司');
     const county = await t.login('county.linqing');
     const linqingList = await county.get('/api/enterprises?pageSize=200');
-    expect(linqingList.json().items.every((e: { regionName: string }) => ['临清市', '烟店镇', '新华路街道'].includes(e.regionName))).toBe(true);
+    expect(
+      linqingList
+        .json()
+        .items.every((e: { regionName: string }) => ['临清市', '烟店镇', '新华路街道'].includes(e.regionName)),
+    ).toBe(true);
   });
 
   it('lets an enterprise admin edit their contact details, but not the USCC or region', async () => {
@@ -123,7 +143,10 @@ describe('enterprise registry', () => {
     expect(no.statusCode).toBe(400);
     expect(no.json().errors[0].field).toBe('uscc');
     const history = await own.get(`/api/enterprises/${id}/history`);
-    expect(history.json().items.at(-1)).toMatchObject({ action: 'update', changedFields: ['contactPhone', 'employees'] });
+    expect(history.json().items.at(-1)).toMatchObject({
+      action: 'update',
+      changedFields: ['contactPhone', 'employees'],
+    });
   });
 
   it('archives with a reason instead of deleting, and restores', async () => {

@@ -14,7 +14,11 @@ export const DEMO_PASSWORD = 'Shangmi@2025';
  * A database for one test file: SQLite in memory, or — when DATABASE_URL names PostgreSQL — a fresh
  * schema in that database, dropped again by `close()`.
  */
-export async function createTestDatabase(): Promise<{ db: Kysely<DB>; dialect: DialectName; close: () => Promise<void> }> {
+export async function createTestDatabase(): Promise<{
+  db: Kysely<DB>;
+  dialect: DialectName;
+  close: () => Promise<void>;
+}> {
   const url = process.env.DATABASE_URL;
   if (url && /^postgres(ql)?:\/\//.test(url)) {
     const schema = `t_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
@@ -92,7 +96,12 @@ export async function createTestApp(
       csrfToken,
       inject,
       get: (url) => inject({ method: 'GET', url }),
-      post: (url, payload) => inject({ method: 'POST', url, ...(payload === undefined ? {} : { payload: payload as InjectOptions['payload'] }) }),
+      post: (url, payload) =>
+        inject({
+          method: 'POST',
+          url,
+          ...(payload === undefined ? {} : { payload: payload as InjectOptions['payload'] }),
+        }),
       patch: (url, payload) => inject({ method: 'PATCH', url, payload: payload as InjectOptions['payload'] }),
     };
   };

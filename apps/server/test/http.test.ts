@@ -11,21 +11,39 @@ describe('problems and security headers', () => {
   });
   afterAll(async () => t.close());
 
-  const expectProblem = (res: { statusCode: number; headers: Record<string, unknown>; json: () => Record<string, unknown> }, status: number) => {
+  const expectProblem = (
+    res: { statusCode: number; headers: Record<string, unknown>; json: () => Record<string, unknown> },
+    status: number,
+  ) => {
     expect(res.statusCode).toBe(status);
     expect(String(res.headers['content-type'])).toContain('application/problem+json');
     const body = res.json();
-    expect(body).toMatchObject({ status, type: expect.any(String), title: expect.any(String), detail: expect.any(String) });
+    expect(body).toMatchObject({
+      status,
+      type: expect.any(String),
+      title: expect.any(String),
+      detail: expect.any(String),
+    });
     expect(String(body.detail)).toMatch(/[\u4e00-\u9fa5]/);
   };
 
   it('malformed JSON → 400', async () => {
-    const res = await admin.inject({ method: 'POST', url: '/api/enterprises', headers: { 'content-type': 'application/json' }, payload: '{"name": ' });
+    const res = await admin.inject({
+      method: 'POST',
+      url: '/api/enterprises',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"name": ',
+    });
     expectProblem(res, 400);
   });
 
   it('wrong content type → 415', async () => {
-    const res = await admin.inject({ method: 'POST', url: '/api/enterprises', headers: { 'content-type': 'text/plain' }, payload: 'hello' });
+    const res = await admin.inject({
+      method: 'POST',
+      url: '/api/enterprises',
+      headers: { 'content-type': 'text/plain' },
+      payload: 'hello',
+    });
     expectProblem(res, 415);
   });
 
@@ -58,7 +76,18 @@ describe('problems and security headers', () => {
     const res = await admin.post('/api/enterprises', { name: '', uscc: 'x', extra: 1 });
     expectProblem(res, 400);
     const fields = (res.json().errors as { field: string }[]).map((e) => e.field);
-    expect(fields).toEqual(expect.arrayContaining(['name', 'extra', 'regionId', 'address', 'industry', 'size', 'contactName', 'contactPhone']));
+    expect(fields).toEqual(
+      expect.arrayContaining([
+        'name',
+        'extra',
+        'regionId',
+        'address',
+        'industry',
+        'size',
+        'contactName',
+        'contactPhone',
+      ]),
+    );
   });
 
   it('unknown API path → 404 problem', async () => {

@@ -35,15 +35,26 @@ describe('routes, permissions and OpenAPI', () => {
   it('publishes OpenAPI 3.1 where every operation has a tag, an operationId and response schemas', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/openapi.json' });
     expect(res.statusCode).toBe(200);
-    const doc = res.json<{ openapi: string; paths: Record<string, Record<string, { tags?: string[]; operationId?: string; responses?: Record<string, unknown> }>> }>();
+    const doc = res.json<{
+      openapi: string;
+      paths: Record<
+        string,
+        Record<string, { tags?: string[]; operationId?: string; responses?: Record<string, unknown> }>
+      >;
+    }>();
     expect(doc.openapi).toBe('3.1.0');
-    const operations = Object.entries(doc.paths).flatMap(([path, ops]) => Object.entries(ops).map(([method, op]) => ({ path, method, op })));
+    const operations = Object.entries(doc.paths).flatMap(([path, ops]) =>
+      Object.entries(ops).map(([method, op]) => ({ path, method, op })),
+    );
     expect(operations.length).toBeGreaterThan(10);
     const ids = new Set<string>();
     for (const { path, method, op } of operations) {
       expect(op.tags?.length, `${method} ${path} tags`).toBeGreaterThan(0);
       expect(op.operationId, `${method} ${path} operationId`).toBeTruthy();
-      expect(Object.keys(op.responses ?? {}).some((code) => code.startsWith('2')), `${method} ${path} responses`).toBe(true);
+      expect(
+        Object.keys(op.responses ?? {}).some((code) => code.startsWith('2')),
+        `${method} ${path} responses`,
+      ).toBe(true);
       ids.add(op.operationId ?? '');
     }
     expect(ids.size).toBe(operations.length);
@@ -59,14 +70,24 @@ describe('routes, permissions and OpenAPI', () => {
     const sampleId = await enterpriseIdByName(t.db, '东阿示范阿胶股份有限公司');
     const routes = t.app.routeTable.filter((r) => !r.public && r.permission);
     for (const route of routes) {
-      const url = route.url.replace(/:(\w+)/g, (_m, name: string) => (name === 'id' ? sampleId : '00000000-0000-4000-8000-000000000000'));
+      const url = route.url.replace(/:(\w+)/g, (_m, name: string) =>
+        name === 'id' ? sampleId : '00000000-0000-4000-8000-000000000000',
+      );
       // Anonymous: always 401.
-      const anonymous = await t.app.inject({ method: route.method as 'GET', url, ...(route.method === 'GET' ? {} : { payload: {} }) });
+      const anonymous = await t.app.inject({
+        method: route.method as 'GET',
+        url,
+        ...(route.method === 'GET' ? {} : { payload: {} }),
+      });
       expect(anonymous.statusCode, `anonymous ${route.method} ${route.url}`).toBe(401);
       for (const [role, session] of sessions) {
         const permission = route.permission as Permission;
         const allowed = ROLE_PERMISSIONS[role].includes(permission);
-        const res = await session.inject({ method: route.method, url, ...(route.method === 'GET' ? {} : { payload: {} }) });
+        const res = await session.inject({
+          method: route.method,
+          url,
+          ...(route.method === 'GET' ? {} : { payload: {} }),
+        });
         const label = `${role} ${route.method} ${route.url} (${permission})`;
         if (allowed) {
           expect(res.statusCode, label).not.toBe(401);
@@ -83,7 +104,7 @@ describe('routes, permissions and OpenAPI', () => {
     }
   });
 
-  it('hides another region\'s and another enterprise\'s records as 404', async () => {
+  it("hides another region's and another enterprise's records as 404", async () => {
     const entA = await enterpriseIdByName(t.db, '东阿示范阿胶股份有限公司');
     const entB = await enterpriseIdByName(t.db, '临清示范轴承有限公司');
     const cases: [string, string, number][] = [

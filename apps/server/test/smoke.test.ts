@@ -17,6 +17,10 @@ describe('health and login', () => {
   it('logs in a demo account', async () => {
     const s = await t.login('city.admin');
     const me = await s.get('/api/auth/me');
-    expect(me.json()).toMatchObject({ username: 'city.admin', roles: ['city_admin'], organization: { name: '市市场监管局' } });
+    expect(me.json()).toMatchObject({
+      username: 'city.admin',
+      roles: ['city_admin'],
+      organization: { name: '市市场监管局' },
+    });
   });
 });

@@ -2,7 +2,13 @@
 export const REGION_KINDS = ['province', 'city', 'county', 'district', 'county_city', 'dev_zone', 'town'] as const;
 export type RegionKind = (typeof REGION_KINDS)[number];
 
-export const ORGANIZATION_KINDS = ['department', 'enterprise', 'association', 'service_provider', 'service_station'] as const;
+export const ORGANIZATION_KINDS = [
+  'department',
+  'enterprise',
+  'association',
+  'service_provider',
+  'service_station',
+] as const;
 export type OrganizationKind = (typeof ORGANIZATION_KINDS)[number];
 
 export const ORGANIZATION_KIND_LABELS: Record<OrganizationKind, string> = {

@@ -130,6 +130,152 @@ export interface ImportJobTable {
   updated_at: string;
 }
 
+export interface FrameworkTable {
+  id: string;
+  code: string;
+  kind: string;
+  name: string;
+  industry_code: string | null;
+  description: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface FrameworkVersionTable {
+  id: string;
+  framework_id: string;
+  version: string;
+  status: string;
+  base_version_id: string | null;
+  template: number;
+  /** JSON: FrameworkContent (modules/frameworks/frameworks.content.ts). */
+  content: string;
+  requirement_count: number;
+  published_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CampaignTable {
+  id: string;
+  name: string;
+  standard_version_id: string;
+  owner_region_id: string;
+  /** JSON: { regionIds: string[], industries: string[], honours: string[] }. */
+  criteria: string;
+  deadline: string;
+  status: string;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface AssessmentTable {
+  id: string;
+  enterprise_id: string;
+  campaign_id: string | null;
+  standard_version_id: string;
+  guide_version_id: string | null;
+  industry_code: string;
+  region_id: string;
+  status: string;
+  round: number;
+  score_bp: number | null;
+  mandatory_unmet: number;
+  due_date: string | null;
+  renews_certificate_id: string | null;
+  submitted_at: string | null;
+  decided_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface AssessmentAnswerTable {
+  assessment_id: string;
+  requirement_code: string;
+  answer: string | null;
+  na_reason: string | null;
+  notes: string | null;
+  updated_by: string | null;
+  updated_at: string;
+}
+
+export interface AssessmentEvidenceTable {
+  id: string;
+  assessment_id: string;
+  requirement_code: string;
+  kind: string;
+  file_name: string | null;
+  mime_type: string | null;
+  size_bytes: number | null;
+  storage_key: string | null;
+  sha256: string | null;
+  link_type: string | null;
+  link_id: string | null;
+  link_label: string | null;
+  created_by: string;
+  created_at: string;
+  removed_at: string | null;
+}
+
+export interface AssessmentRoundTable {
+  id: string;
+  assessment_id: string;
+  round: number;
+  submitted_at: string;
+  submitted_by: string;
+  answers: string;
+  score_bp: number;
+  mandatory_unmet: number;
+  outcome: string | null;
+  reviewer_id: string | null;
+  decided_at: string | null;
+  comment: string | null;
+}
+
+export interface AssessmentReviewItemTable {
+  id: string;
+  assessment_id: string;
+  round: number;
+  requirement_code: string;
+  decision: string;
+  comment: string | null;
+  reviewer_id: string;
+  created_at: string;
+}
+
+export interface CertificateTable {
+  id: string;
+  number: string;
+  enterprise_id: string;
+  assessment_id: string;
+  standard_version_id: string;
+  guide_version_id: string | null;
+  region_id: string;
+  industry_code: string;
+  score_bp: number;
+  valid_from: string;
+  valid_until: string;
+  status: string;
+  revoked_at: string | null;
+  revoke_reason: string | null;
+  issued_by: string;
+  created_at: string;
+}
+
+export interface NotificationTable {
+  id: string;
+  recipient_user_id: string | null;
+  recipient_organization_id: string | null;
+  kind: string;
+  title: string;
+  body: string;
+  link: string | null;
+  dedupe_key: string | null;
+  created_at: string;
+  read_at: string | null;
+}
+
 export interface DB {
   regions: RegionTable;
   industries: IndustryTable;
@@ -143,4 +289,14 @@ export interface DB {
   audit_log: AuditLogTable;
   audit_head: AuditHeadTable;
   import_jobs: ImportJobTable;
+  frameworks: FrameworkTable;
+  framework_versions: FrameworkVersionTable;
+  campaigns: CampaignTable;
+  assessments: AssessmentTable;
+  assessment_answers: AssessmentAnswerTable;
+  assessment_evidence: AssessmentEvidenceTable;
+  assessment_rounds: AssessmentRoundTable;
+  assessment_review_items: AssessmentReviewItemTable;
+  certificates: CertificateTable;
+  notifications: NotificationTable;
 }

@@ -26,6 +26,9 @@ export interface RequestContext {
 }
 
 /** The context of a command-line action (seeding, `shangmi admin create`): no session, still audited. */
-export function systemContext(actor: Actor | null, label = 'cli'): { actor: Actor | null; requestId: string; clientIp: string } {
+export function systemContext(
+  actor: Actor | null,
+  label = 'cli',
+): { actor: Actor | null; requestId: string; clientIp: string } {
   return { actor, requestId: label, clientIp: 'local' };
 }

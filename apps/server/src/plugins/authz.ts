@@ -88,10 +88,7 @@ const CITY_WIDE = new Set(['city_admin', 'dept_officer', 'association_staff']);
 const REGIONAL = new Set(['county_admin', 'station_staff']);
 
 export type EnterpriseScope =
-  | { kind: 'all' }
-  | { kind: 'region'; path: string }
-  | { kind: 'enterprise'; enterpriseId: string }
-  | { kind: 'none' };
+  { kind: 'all' } | { kind: 'region'; path: string } | { kind: 'enterprise'; enterpriseId: string } | { kind: 'none' };
 
 /** Which enterprises an actor may see: all, those in a region's subtree, their own, or none. */
 export function enterpriseScope(actor: Actor): EnterpriseScope {

@@ -41,7 +41,12 @@ export const LIAOCHENG: RegionSeed = {
         { code: '371581101', name: '烟店镇', kind: 'town' },
       ],
     },
-    { code: '371521', name: '阳谷县', kind: 'county', children: [{ code: '371521001', name: '博济桥街道', kind: 'town' }] },
+    {
+      code: '371521',
+      name: '阳谷县',
+      kind: 'county',
+      children: [{ code: '371521001', name: '博济桥街道', kind: 'town' }],
+    },
     { code: '371522', name: '莘县', kind: 'county', children: [{ code: '371522001', name: '燕塔街道', kind: 'town' }] },
     {
       code: '371524',
@@ -54,7 +59,12 @@ export const LIAOCHENG: RegionSeed = {
       ],
     },
     { code: '371525', name: '冠县', kind: 'county', children: [{ code: '371525001', name: '清泉街道', kind: 'town' }] },
-    { code: '371526', name: '高唐县', kind: 'county', children: [{ code: '371526001', name: '鱼丘湖街道', kind: 'town' }] },
+    {
+      code: '371526',
+      name: '高唐县',
+      kind: 'county',
+      children: [{ code: '371526001', name: '鱼丘湖街道', kind: 'town' }],
+    },
     // The three city development zones have no national division code; these codes are local.
     { code: '371571', name: '聊城经济技术开发区', kind: 'dev_zone' },
     { code: '371572', name: '聊城高新技术产业开发区', kind: 'dev_zone' },

@@ -22,10 +22,21 @@ export interface SeededRegion {
 
 async function regionsByCode(db: Kysely<DB>): Promise<Map<string, SeededRegion>> {
   const rows = await db.selectFrom('regions').select(['id', 'code', 'name', 'kind', 'path', 'parent_id']).execute();
-  return new Map(rows.map((r) => [r.code, { id: r.id, code: r.code, name: r.name, kind: r.kind, path: r.path, parentId: r.parent_id }]));
+  return new Map(
+    rows.map((r) => [
+      r.code,
+      { id: r.id, code: r.code, name: r.name, kind: r.kind, path: r.path, parentId: r.parent_id },
+    ]),
+  );
 }
 
-function organizationRow(kind: string, name: string, regionId: string, at: string, extra: Partial<DB['organizations']> = {}): DB['organizations'] {
+function organizationRow(
+  kind: string,
+  name: string,
+  regionId: string,
+  at: string,
+  extra: Partial<DB['organizations']> = {},
+): DB['organizations'] {
   return {
     id: newId(),
     kind,
@@ -55,7 +66,16 @@ export async function seedBase(db: Kysely<DB>): Promise<Map<string, SeededRegion
       const path = `${parent?.path ?? '/'}${id}/`;
       await trx
         .insertInto('regions')
-        .values({ id, parent_id: parent?.id ?? null, code: seed.code, name: seed.name, kind: seed.kind, path, sort_order: order, created_at: at })
+        .values({
+          id,
+          parent_id: parent?.id ?? null,
+          code: seed.code,
+          name: seed.name,
+          kind: seed.kind,
+          path,
+          sort_order: order,
+          created_at: at,
+        })
         .execute();
       for (const [index, child] of (seed.children ?? []).entries()) {
         await insertRegion(child, { id, path }, index);
@@ -85,7 +105,10 @@ export async function seedBase(db: Kysely<DB>): Promise<Map<string, SeededRegion
 }
 
 export async function isEmpty(db: Kysely<DB>): Promise<boolean> {
-  const row = await db.selectFrom('users').select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('users')
+    .select(sql<number>`count(*)`.as('n'))
+    .executeTakeFirstOrThrow();
   return Number(row.n) === 0;
 }
 
@@ -98,18 +121,44 @@ async function orgId(db: Kysely<DB>, name: string): Promise<string> {
 }
 
 /** Demo accounts (README lists them). All share one password. */
-export const DEMO_ACCOUNTS: ReadonlyArray<{ username: string; displayName: string; role: Role; organization: string }> = [
-  { username: 'city.admin', displayName: '市场监管局管理员', role: 'city_admin', organization: '市市场监管局' },
-  { username: 'county.donge', displayName: '东阿县管理员', role: 'county_admin', organization: '东阿县人民政府' },
-  { username: 'county.linqing', displayName: '临清市管理员', role: 'county_admin', organization: '临清市人民政府' },
-  { username: 'dept.police', displayName: '市公安局联络员', role: 'dept_officer', organization: '市公安局' },
-  { username: 'station.donge', displayName: '东阿服务站工作人员', role: 'station_staff', organization: '东阿县铜城市场监管所商业秘密保护服务站' },
-  { username: 'assoc.ejiao', displayName: '阿胶协会秘书处', role: 'association_staff', organization: '聊城市阿胶行业协会' },
-  { username: 'expert.demo', displayName: '李明（专家）', role: 'expert', organization: '聊城大学法学院' },
-  { username: 'ent.a.admin', displayName: '甲企业管理员', role: 'enterprise_admin', organization: '东阿示范阿胶股份有限公司' },
-  { username: 'ent.a.user', displayName: '甲企业员工', role: 'enterprise_user', organization: '东阿示范阿胶股份有限公司' },
-  { username: 'ent.b.admin', displayName: '乙企业管理员', role: 'enterprise_admin', organization: '临清示范轴承有限公司' },
-];
+export const DEMO_ACCOUNTS: ReadonlyArray<{ username: string; displayName: string; role: Role; organization: string }> =
+  [
+    { username: 'city.admin', displayName: '市场监管局管理员', role: 'city_admin', organization: '市市场监管局' },
+    { username: 'county.donge', displayName: '东阿县管理员', role: 'county_admin', organization: '东阿县人民政府' },
+    { username: 'county.linqing', displayName: '临清市管理员', role: 'county_admin', organization: '临清市人民政府' },
+    { username: 'dept.police', displayName: '市公安局联络员', role: 'dept_officer', organization: '市公安局' },
+    {
+      username: 'station.donge',
+      displayName: '东阿服务站工作人员',
+      role: 'station_staff',
+      organization: '东阿县铜城市场监管所商业秘密保护服务站',
+    },
+    {
+      username: 'assoc.ejiao',
+      displayName: '阿胶协会秘书处',
+      role: 'association_staff',
+      organization: '聊城市阿胶行业协会',
+    },
+    { username: 'expert.demo', displayName: '李明（专家）', role: 'expert', organization: '聊城大学法学院' },
+    {
+      username: 'ent.a.admin',
+      displayName: '甲企业管理员',
+      role: 'enterprise_admin',
+      organization: '东阿示范阿胶股份有限公司',
+    },
+    {
+      username: 'ent.a.user',
+      displayName: '甲企业员工',
+      role: 'enterprise_user',
+      organization: '东阿示范阿胶股份有限公司',
+    },
+    {
+      username: 'ent.b.admin',
+      displayName: '乙企业管理员',
+      role: 'enterprise_admin',
+      organization: '临清示范轴承有限公司',
+    },
+  ];
 
 /** Seeds the demo data set: base, a station, an association, a university, two named enterprises, ~200 synthetic ones, accounts. */
 export async function seedDemo(db: Kysely<DB>, password: string, syntheticCount = 200): Promise<void> {
@@ -153,11 +202,20 @@ export async function seedDemo(db: Kysely<DB>, password: string, syntheticCount 
     },
   ];
   const counties = (LIAOCHENG.children ?? []).map((c) => region(c.code));
-  const synthetic = syntheticEnterprises(syntheticCount, counties.map((c) => ({ id: c.id, code: c.code, name: c.name })));
+  const synthetic = syntheticEnterprises(
+    syntheticCount,
+    counties.map((c) => ({ id: c.id, code: c.code, name: c.name })),
+  );
   const passwordHash = await hashPassword(password);
   await db.transaction().execute(async (trx) => {
-    await insertEnterprises(trx, named.map((e) => toInsert(e, at, true)));
-    await insertEnterprises(trx, synthetic.map((e) => toInsert(e, at, true)));
+    await insertEnterprises(
+      trx,
+      named.map((e) => toInsert(e, at, true)),
+    );
+    await insertEnterprises(
+      trx,
+      synthetic.map((e) => toInsert(e, at, true)),
+    );
     await trx
       .insertInto('organizations')
       .values([
@@ -167,7 +225,9 @@ export async function seedDemo(db: Kysely<DB>, password: string, syntheticCount 
           contact_phone: '0635-3200100',
         }),
         organizationRow('association', '聊城市阿胶行业协会', region('371524').id, at, { contact_name: '协会秘书处' }),
-        organizationRow('service_provider', '聊城大学法学院', region('371502').id, at, { contact_name: '知识产权研究中心' }),
+        organizationRow('service_provider', '聊城大学法学院', region('371502').id, at, {
+          contact_name: '知识产权研究中心',
+        }),
       ])
       .execute();
     for (const account of DEMO_ACCOUNTS) {
@@ -201,20 +261,31 @@ export async function seedDemo(db: Kysely<DB>, password: string, syntheticCount 
 export async function seedScale(db: Kysely<DB>, count: number): Promise<number> {
   const regions = await seedBase(db);
   const counties = [...regions.values()].filter((r) => r.code.length === 6 && r.kind !== 'city');
-  const existing = await db.selectFrom('enterprises').select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
+  const existing = await db
+    .selectFrom('enterprises')
+    .select(sql<number>`count(*)`.as('n'))
+    .executeTakeFirstOrThrow();
   const start = 100_000 + Number(existing.n);
   const at = nowIso();
   const BATCH = 5000;
   for (let offset = 0; offset < count; offset += BATCH) {
     const inputs = syntheticEnterprises(Math.min(BATCH, count - offset), counties, 7 + offset + start, start + offset);
     await db.transaction().execute(async (trx) => {
-      await insertEnterprises(trx, inputs.map((e) => toInsert(e, at, true)));
+      await insertEnterprises(
+        trx,
+        inputs.map((e) => toInsert(e, at, true)),
+      );
     });
   }
   // Fresh statistics for the planner after a bulk load (both dialects understand ANALYZE).
   await sql`analyze`.execute(db);
   await db.transaction().execute(async (trx) => {
-    await writeAudit(trx, SEED_TRACE, { action: 'seed_scale', entityType: 'dataset', entityId: `scale-${count}`, changedFields: ['enterprises'] });
+    await writeAudit(trx, SEED_TRACE, {
+      action: 'seed_scale',
+      entityType: 'dataset',
+      entityId: `scale-${count}`,
+      changedFields: ['enterprises'],
+    });
   });
   return count;
 }

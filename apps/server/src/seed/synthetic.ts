@@ -15,8 +15,42 @@ export function prng(seed: number): () => number {
 
 const pick = <T>(random: () => number, items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
 
-const PREFIXES = ['聊城', '鲁西', '东阿', '临清', '水城', '运河', '凤凰', '金鼎', '华信', '鸿源', '泰和', '瑞丰', '恒通', '宏达', '嘉诚', '博远'];
-const MIDDLES = ['阿胶', '精工', '化学', '轴承', '有色', '钢管', '汽配', '食品', '纺织', '装备', '新材', '生物', '电子', '科技', '实业', '制药'];
+const PREFIXES = [
+  '聊城',
+  '鲁西',
+  '东阿',
+  '临清',
+  '水城',
+  '运河',
+  '凤凰',
+  '金鼎',
+  '华信',
+  '鸿源',
+  '泰和',
+  '瑞丰',
+  '恒通',
+  '宏达',
+  '嘉诚',
+  '博远',
+];
+const MIDDLES = [
+  '阿胶',
+  '精工',
+  '化学',
+  '轴承',
+  '有色',
+  '钢管',
+  '汽配',
+  '食品',
+  '纺织',
+  '装备',
+  '新材',
+  '生物',
+  '电子',
+  '科技',
+  '实业',
+  '制药',
+];
 const SUFFIXES = ['有限公司', '股份有限公司', '集团有限公司', '科技有限公司'];
 const SURNAMES = ['张', '王', '李', '刘', '陈', '杨', '赵', '黄', '周', '吴', '孙', '马', '朱', '胡'];
 const GIVEN = ['伟', '芳', '娜', '敏', '静', '强', '磊', '军', '洋', '勇', '艳', '杰', '涛', '明', '超', '霞'];
@@ -41,7 +75,12 @@ export interface SyntheticRegion {
 }
 
 /** N synthetic enterprises spread over the given regions and the seeded industries; names say 模拟. */
-export function syntheticEnterprises(count: number, regions: SyntheticRegion[], seed = 20231919, serialStart = 1): EnterpriseInput[] {
+export function syntheticEnterprises(
+  count: number,
+  regions: SyntheticRegion[],
+  seed = 20231919,
+  serialStart = 1,
+): EnterpriseInput[] {
   const random = prng(seed);
   const result: EnterpriseInput[] = [];
   for (let i = 0; i < count; i += 1) {

@@ -1,3 +1,5 @@
+import createClient, { type Middleware } from 'openapi-fetch';
+import type { paths } from './schema';
 import type { Problem, ProblemFieldError } from './types';
 
 /** An HTTP failure carrying the server's RFC 9457 problem details. */
@@ -10,7 +12,7 @@ export class ApiError extends Error {
   /** The server's request id, to quote when reporting a problem. */
   readonly requestId: string | null;
 
-  constructor(status: number, problem: Problem) {
+  constructor(status: number, problem: Partial<Problem>) {
     super(problem.detail ?? problem.title ?? `HTTP ${status}`);
     this.name = 'ApiError';
     this.status = status;
@@ -36,101 +38,88 @@ export function setCsrfToken(token: string | null): void {
   csrfToken = token;
 }
 
-export type QueryValue = string | number | boolean | null | undefined;
-export type QueryParams = Record<string, QueryValue>;
-
-/** Builds `path?query`, leaving out empty values (the server rejects unknown or empty params). */
-export function withQuery(path: string, params?: QueryParams): string {
-  if (!params) {
-    return path;
-  }
+/** Serialises query parameters, leaving out empty values (the server rejects empty params). */
+export function toQueryString(params: Record<string, unknown>): string {
   const search = new URLSearchParams();
   for (const [key, value] of Object.entries(params)) {
     if (value === undefined || value === null || value === '') {
       continue;
     }
-    search.set(key, String(value));
+    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') {
+      search.set(key, String(value));
+    }
   }
-  const text = search.toString();
-  return text ? `${path}?${text}` : path;
+  return search.toString();
 }
 
-type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-
-async function readProblem(response: Response): Promise<Problem> {
-  const text = await response.text();
-  if (!text) {
-    return { status: response.status, title: response.statusText };
-  }
-  try {
-    const parsed: unknown = JSON.parse(text);
-    if (parsed && typeof parsed === 'object') {
-      return parsed;
+const sessionMiddleware: Middleware = {
+  onRequest({ request }) {
+    if (!request.headers.has('Accept')) {
+      request.headers.set('Accept', 'application/json');
     }
-  } catch {
-    // not JSON: fall through
+    if (request.method !== 'GET' && csrfToken) {
+      request.headers.set('X-CSRF-Token', csrfToken);
+    }
+    return request;
+  },
+  onError({ error }) {
+    return new ApiError(NETWORK_ERROR_STATUS, {
+      title: 'Network error',
+      detail: error instanceof Error ? error.message : undefined,
+    });
+  },
+};
+
+/**
+ * The server reads the import upload with @fastify/multipart, so the document has no body schema for it
+ * (`requestBody?: never`); this describes the one form field it reads.
+ */
+type ImportUploadPath = paths['/api/enterprises/import'];
+type ClientPaths = Omit<paths, '/api/enterprises/import'> & {
+  '/api/enterprises/import': Omit<ImportUploadPath, 'post'> & {
+    post: Omit<ImportUploadPath['post'], 'requestBody'> & {
+      requestBody: { content: { 'multipart/form-data': { file: File } } };
+    };
+  };
+};
+
+/**
+ * The typed client for the server's OpenAPI document (src/api/schema.d.ts):
+ * `unwrap(api.GET('/api/enterprises/{id}', { params: { path: { id } } }))`.
+ * It sends the session cookie and the CSRF token; wrap each call in `unwrap` or `download`.
+ */
+export const api = createClient<ClientPaths>({
+  credentials: 'same-origin',
+  querySerializer: toQueryString,
+});
+api.use(sessionMiddleware);
+
+function toProblem(error: unknown, response: Response): Partial<Problem> {
+  if (error && typeof error === 'object') {
+    return error;
   }
   return { status: response.status, title: response.statusText };
 }
 
-async function send(method: Method, path: string, body?: unknown): Promise<Response> {
-  const headers: Record<string, string> = { Accept: 'application/json' };
-  let payload: BodyInit | undefined;
-  if (body instanceof FormData) {
-    payload = body;
-  } else if (body !== undefined) {
-    headers['Content-Type'] = 'application/json';
-    payload = JSON.stringify(body);
-  }
-  if (method !== 'GET' && csrfToken) {
-    headers['X-CSRF-Token'] = csrfToken;
-  }
-  let response: Response;
-  try {
-    response = await fetch(path, { method, headers, body: payload, credentials: 'same-origin' });
-  } catch (cause) {
-    throw new ApiError(NETWORK_ERROR_STATUS, {
-      title: 'Network error',
-      detail: cause instanceof Error ? cause.message : undefined,
-    });
-  }
+type Settled<D> = { data?: D; error?: unknown; response: Response };
+
+async function settle<D>(pending: Promise<Settled<D>>): Promise<{ data: D; response: Response }> {
+  const { data, error, response } = await pending;
   if (!response.ok) {
-    throw new ApiError(response.status, await readProblem(response));
+    throw new ApiError(response.status, toProblem(error, response));
   }
-  return response;
+  // A 204 has no body: its data is undefined, which the generated types express as `never`/`undefined`.
+  return { data: data as D, response };
 }
 
-async function json<T>(response: Response): Promise<T> {
-  if (response.status === 204) {
-    return undefined as T;
-  }
-  const text = await response.text();
-  return (text ? JSON.parse(text) : undefined) as T;
-}
-
-export async function apiGet<T>(path: string, params?: QueryParams): Promise<T> {
-  return json<T>(await send('GET', withQuery(path, params)));
-}
-
-export async function apiPost<T>(path: string, body?: unknown): Promise<T> {
-  return json<T>(await send('POST', path, body ?? {}));
-}
-
-export async function apiPatch<T>(path: string, body: unknown): Promise<T> {
-  return json<T>(await send('PATCH', path, body));
-}
-
-export async function apiPut<T>(path: string, body: unknown): Promise<T> {
-  return json<T>(await send('PUT', path, body));
-}
-
-export async function apiDelete<T>(path: string): Promise<T> {
-  return json<T>(await send('DELETE', path));
-}
-
-/** Uploads a multipart form (the browser sets the boundary). */
-export async function apiUpload<T>(path: string, form: FormData): Promise<T> {
-  return json<T>(await send('POST', path, form));
+/**
+ * The data of a successful call; a failure throws an ApiError with the server's problem details.
+ * Where types.ts narrows a response (an enum the server documents as a plain string), annotate the
+ * caller's return type with the narrowed type: `T` is inferred from it and must be a subtype of the
+ * documented `D`, so the narrowing cannot drift from the contract.
+ */
+export async function unwrap<D, T extends D = D>(pending: Promise<Settled<D>>): Promise<T> {
+  return (await settle(pending)).data as T;
 }
 
 /** Reads `filename*=UTF-8''…` or `filename="…"` from a Content-Disposition header. */
@@ -151,16 +140,11 @@ export function filenameFromDisposition(header: string | null, fallback: string)
 }
 
 /**
- * Downloads a file through fetch so that errors arrive as problems (shown in the page) instead of
- * replacing the page with a JSON body.
+ * Saves the file of a call made with `parseAs: 'blob'`. Downloading through fetch means errors arrive as
+ * problems (shown in the page) instead of replacing the page with a JSON body.
  */
-export async function apiDownload(
-  path: string,
-  params: QueryParams | undefined,
-  fallbackName: string,
-): Promise<string> {
-  const response = await send('GET', withQuery(path, params));
-  const blob = await response.blob();
+export async function download(pending: Promise<Settled<Blob>>, fallbackName: string): Promise<string> {
+  const { data: blob, response } = await settle(pending);
   const filename = filenameFromDisposition(response.headers.get('Content-Disposition'), fallbackName);
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');

@@ -16,13 +16,14 @@ import {
 } from '@ant-design/icons';
 import type { Permission } from '@shangmi/shared';
 import { App, Avatar, Dropdown, Flex, Layout, Menu, Tag, Typography, type MenuProps } from 'antd';
-import { useMemo, useState, type ReactNode } from 'react';
+import { Suspense, useMemo, useState, type ReactNode } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import type { Me } from '../api/types';
 import { useCommonMessages } from '../i18n/common';
 import { useDomainLabels } from '../i18n/labels';
 import { ChangePasswordModal, useAuthMessages } from '../modules/auth';
 import { LanguageSwitch } from '../ui/language-switch';
+import { PageLoading } from '../ui/page-loading';
 import { useAuth, useCurrentUser } from './auth';
 import { useShellMessages } from './messages';
 
@@ -218,7 +219,10 @@ export function AppLayout() {
           </Flex>
         </Layout.Header>
         <Layout.Content style={{ padding: 24 }}>
-          <Outlet />
+          {/* Pages are lazy: the menu and header stay while a feature's code loads. */}
+          <Suspense fallback={<PageLoading />}>
+            <Outlet />
+          </Suspense>
         </Layout.Content>
         <Layout.Footer style={{ textAlign: 'center', color: '#8c8c8c', fontSize: 12, padding: '12px 24px' }}>
           {common.appName} · {common.appTitle}

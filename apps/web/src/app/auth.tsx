@@ -1,7 +1,7 @@
 import type { Permission } from '@shangmi/shared';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, useMemo, useRef, type ReactNode } from 'react';
-import { ApiError, apiGet, apiPost, setCsrfToken } from '../api/client';
+import { ApiError, api, setCsrfToken, unwrap } from '../api/client';
 import type { LoginRequest, LoginResponse, Me, MeResponse } from '../api/types';
 
 export const ME_QUERY_KEY = ['auth', 'me'] as const;
@@ -9,7 +9,7 @@ export const ME_QUERY_KEY = ['auth', 'me'] as const;
 /** Loads the session; a 401 means "not signed in", which is a state rather than an error. */
 async function fetchMe(): Promise<MeResponse | null> {
   try {
-    const me = await apiGet<MeResponse>('/api/auth/me');
+    const me: MeResponse = await unwrap(api.GET('/api/auth/me'));
     setCsrfToken(me.csrfToken);
     return me;
   } catch (error) {
@@ -49,7 +49,7 @@ export function AuthProvider({ children }: AuthProviderProps) {
 
   const login = useCallback(
     async (request: LoginRequest) => {
-      const response = await apiPost<LoginResponse>('/api/auth/login', request);
+      const response: LoginResponse = await unwrap(api.POST('/api/auth/login', { body: request }));
       signedOutByUserRef.current = false;
       setCsrfToken(response.csrfToken);
       // Nothing cached for a previous user may leak into this session.
@@ -64,7 +64,7 @@ export function AuthProvider({ children }: AuthProviderProps) {
   const logout = useCallback(async () => {
     signedOutByUserRef.current = true;
     try {
-      await apiPost<void>('/api/auth/logout');
+      await unwrap(api.POST('/api/auth/logout'));
     } catch {
       // The session may already be gone; signing out locally is what matters.
     }

@@ -1,3 +1,4 @@
+import { Suspense } from 'react';
 import { createBrowserRouter, Outlet } from 'react-router-dom';
 import { AuditLogPage } from '../modules/audit';
 import { LoginPage } from '../modules/auth';
@@ -12,12 +13,20 @@ import { HomePage } from '../modules/home';
 import { OrganizationEditPage, OrganizationListPage } from '../modules/organizations';
 import { RegionsPage } from '../modules/regions';
 import { UserListPage } from '../modules/users';
+import { PageLoading } from '../ui/page-loading';
 import { AppLayout } from './app-layout';
 import { RequireAuth, RequirePermission } from './guards';
 import { NotFoundPage } from './not-found-page';
 
 export const router = createBrowserRouter([
-  { path: '/login', element: <LoginPage /> },
+  {
+    path: '/login',
+    element: (
+      <Suspense fallback={<PageLoading fullScreen />}>
+        <LoginPage />
+      </Suspense>
+    ),
+  },
   {
     path: '/',
     element: (

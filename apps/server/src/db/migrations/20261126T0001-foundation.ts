@@ -37,7 +37,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('organizations_kind_region_idx').on('organizations').columns(['kind', 'region_id']).execute();
+  await db.schema
+    .createIndex('organizations_kind_region_idx')
+    .on('organizations')
+    .columns(['kind', 'region_id'])
+    .execute();
   await db.schema.createIndex('organizations_name_idx').on('organizations').column('name').execute();
 
   await db.schema
@@ -58,7 +62,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
   await db.schema.createIndex('enterprises_name_idx').on('enterprises').columns(['name', 'id']).execute();
-  await db.schema.createIndex('enterprises_industry_idx').on('enterprises').columns(['industry_code', 'name']).execute();
+  await db.schema
+    .createIndex('enterprises_industry_idx')
+    .on('enterprises')
+    .columns(['industry_code', 'name'])
+    .execute();
   await db.schema.createIndex('enterprises_region_idx').on('enterprises').columns(['region_id', 'name']).execute();
   await db.schema.createIndex('enterprises_status_idx').on('enterprises').columns(['status', 'name']).execute();
   await db.schema.createIndex('enterprises_created_idx').on('enterprises').columns(['created_at', 'id']).execute();
@@ -108,7 +116,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('username', 'text', (c) => c.notNull())
     .addColumn('at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('login_failures_username_at_idx').on('login_failures').columns(['username', 'at']).execute();
+  await db.schema
+    .createIndex('login_failures_username_at_idx')
+    .on('login_failures')
+    .columns(['username', 'at'])
+    .execute();
 
   await db.schema
     .createTable('audit_log')

@@ -92,8 +92,7 @@ export async function entityHistory(db: Kysely<DB>, entityType: string, entityId
 }
 
 export type VerifyResult =
-  | { ok: true; records: number; headSeq: number }
-  | { ok: false; records: number; brokenSeq: number; reason: string };
+  { ok: true; records: number; headSeq: number } | { ok: false; records: number; brokenSeq: number; reason: string };
 
 /** Walks the whole chain, recomputing every hash; names the first record that does not hold. */
 export async function verifyAuditChain(db: Kysely<DB>): Promise<VerifyResult> {
@@ -141,7 +140,12 @@ export async function verifyAuditChain(db: Kysely<DB>): Promise<VerifyResult> {
   }
   const head = await repo.readHead(db);
   if (Number(head.seq) !== expectedSeq - 1 || head.hash !== prevHash) {
-    return { ok: false, records, brokenSeq: expectedSeq, reason: `链头（#${head.seq}）与最后一条记录不符，可能有记录被删除` };
+    return {
+      ok: false,
+      records,
+      brokenSeq: expectedSeq,
+      reason: `链头（#${head.seq}）与最后一条记录不符，可能有记录被删除`,
+    };
   }
   return { ok: true, records, headSeq: expectedSeq - 1 };
 }

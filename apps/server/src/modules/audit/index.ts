@@ -1,2 +1,9 @@
-export { writeAudit, listAudit, entityHistory, verifyAuditChain, type AuditEntry, type AuditTrace } from './audit.service';
+export {
+  writeAudit,
+  listAudit,
+  entityHistory,
+  verifyAuditChain,
+  type AuditEntry,
+  type AuditTrace,
+} from './audit.service';
 export { auditRoutes } from './audit.routes';

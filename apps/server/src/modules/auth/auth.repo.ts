@@ -48,30 +48,32 @@ export async function deleteExpiredSessions(db: Kysely<DB>, now: string) {
 
 /** The session with everything an Actor needs, in one query; roles come in a second. */
 export async function findSessionActor(db: Kysely<DB>, sessionId: string, now: string) {
-  return db
-    .selectFrom('sessions as s')
-    .innerJoin('users as u', 'u.id', 's.user_id')
-    .innerJoin('organizations as o', 'o.id', 'u.organization_id')
-    .innerJoin('regions as r', 'r.id', 'o.region_id')
-    .select([
-      's.id as session_id',
-      's.csrf_token',
-      'u.id as user_id',
-      'u.username',
-      'u.display_name',
-      'o.id as organization_id',
-      'o.name as organization_name',
-      'o.kind as organization_kind',
-      'r.id as region_id',
-      'r.name as region_name',
-      'r.path as region_path',
-    ])
-    .where('s.id', '=', sessionId)
-    .where('s.expires_at', '>', now)
-    .where('u.status', '=', 'active')
-    // An archived organisation (or enterprise) no longer acts on the platform.
-    .where('o.status', '=', 'active')
-    .executeTakeFirst();
+  return (
+    db
+      .selectFrom('sessions as s')
+      .innerJoin('users as u', 'u.id', 's.user_id')
+      .innerJoin('organizations as o', 'o.id', 'u.organization_id')
+      .innerJoin('regions as r', 'r.id', 'o.region_id')
+      .select([
+        's.id as session_id',
+        's.csrf_token',
+        'u.id as user_id',
+        'u.username',
+        'u.display_name',
+        'o.id as organization_id',
+        'o.name as organization_name',
+        'o.kind as organization_kind',
+        'r.id as region_id',
+        'r.name as region_name',
+        'r.path as region_path',
+      ])
+      .where('s.id', '=', sessionId)
+      .where('s.expires_at', '>', now)
+      .where('u.status', '=', 'active')
+      // An archived organisation (or enterprise) no longer acts on the platform.
+      .where('o.status', '=', 'active')
+      .executeTakeFirst()
+  );
 }
 
 export async function findRoles(db: Kysely<DB>, userId: string): Promise<string[]> {

@@ -49,7 +49,11 @@ export function authRoutes(auth: AuthService): FastifyPluginAsyncTypebox {
       },
       async (request, reply) => {
         const result = await auth.login(request.body, { requestId: request.id, clientIp: request.ip });
-        reply.setCookie(SESSION_COOKIE, result.token, cookieOptions(request, app.config.secureCookies, result.expiresAt));
+        reply.setCookie(
+          SESSION_COOKIE,
+          result.token,
+          cookieOptions(request, app.config.secureCookies, result.expiresAt),
+        );
         return { user: presentMe(result.actor), csrfToken: result.csrfToken };
       },
     );

@@ -9,7 +9,10 @@ export const MeSchema = Type.Object(
     displayName: Type.String(),
     roles: Type.Array(Type.String()),
     permissions: Type.Array(Type.String()),
-    organization: Type.Union([Type.Object({ id: Type.String(), name: Type.String(), kind: Type.String() }), Type.Null()]),
+    organization: Type.Union([
+      Type.Object({ id: Type.String(), name: Type.String(), kind: Type.String() }),
+      Type.Null(),
+    ]),
     region: Type.Union([Ref, Type.Null()]),
     enterpriseId: Type.Union([Type.String(), Type.Null()]),
   },

@@ -23,10 +23,17 @@ export interface LoginResult {
 }
 
 export interface AuthService {
-  login(input: { username: string; password: string }, trace: { requestId: string; clientIp: string }): Promise<LoginResult>;
+  login(
+    input: { username: string; password: string },
+    trace: { requestId: string; clientIp: string },
+  ): Promise<LoginResult>;
   logout(token: string): Promise<void>;
   resolve(token: string): Promise<{ actor: Actor; csrfToken: string; sessionId: string } | null>;
-  changePassword(ctx: RequestContext, sessionId: string, input: { oldPassword: string; newPassword: string }): Promise<void>;
+  changePassword(
+    ctx: RequestContext,
+    sessionId: string,
+    input: { oldPassword: string; newPassword: string },
+  ): Promise<void>;
 }
 
 /** True when the username has had 5 failures within 15 minutes and the last is less than 15 minutes old. */
@@ -124,7 +131,11 @@ export function createAuthService(db: Kysely<DB>, options: { sessionHours: numbe
         throw new AppError('auth_failed', 401, '账号所属机构无效，请联系管理员');
       }
       await db.transaction().execute(async (trx) => {
-        await writeAudit(trx, { actor: resolved.actor, ...trace }, { action: 'login', entityType: 'user', entityId: user.id });
+        await writeAudit(
+          trx,
+          { actor: resolved.actor, ...trace },
+          { action: 'login', entityType: 'user', entityId: user.id },
+        );
       });
       return { token, csrfToken, expiresAt, actor: resolved.actor };
     },

@@ -153,10 +153,7 @@ export async function countEnterprises(db: Kysely<DB>, filter: EnterpriseFilter,
 }
 
 export async function findEnterprise(db: Kysely<DB>, id: string) {
-  return withDetails(db.selectFrom('enterprises as e'))
-    .select(COLUMNS)
-    .where('e.id', '=', id)
-    .executeTakeFirst();
+  return withDetails(db.selectFrom('enterprises as e')).select(COLUMNS).where('e.id', '=', id).executeTakeFirst();
 }
 
 export async function findByUscc(db: Kysely<DB>, uscc: string) {
@@ -221,8 +218,14 @@ export async function insertEnterprises(db: Kysely<DB>, records: EnterpriseInser
   const CHUNK = 200;
   for (let i = 0; i < records.length; i += CHUNK) {
     const chunk = records.slice(i, i + CHUNK);
-    await db.insertInto('organizations').values(chunk.map((r) => r.organization)).execute();
-    await db.insertInto('enterprises').values(chunk.map((r) => r.enterprise)).execute();
+    await db
+      .insertInto('organizations')
+      .values(chunk.map((r) => r.organization))
+      .execute();
+    await db
+      .insertInto('enterprises')
+      .values(chunk.map((r) => r.enterprise))
+      .execute();
     const honours = chunk.flatMap((r) => r.honours.map((honour) => ({ enterprise_id: r.enterprise.id, honour })));
     if (honours.length > 0) {
       await db.insertInto('enterprise_honours').values(honours).execute();

@@ -1,15 +1,17 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { ENTERPRISE_SIZE_LABELS, ENTERPRISE_STATUS_LABELS, HONOUR_LABELS, type EnterpriseSize, type EnterpriseStatus, type Honour } from '@shangmi/shared';
+import {
+  ENTERPRISE_SIZE_LABELS,
+  ENTERPRISE_STATUS_LABELS,
+  HONOUR_LABELS,
+  type EnterpriseSize,
+  type EnterpriseStatus,
+  type Honour,
+} from '@shangmi/shared';
 import { Type } from 'typebox';
 import { attachmentName, buildWorkbook, XLSX_MIME, XlsxFile, type ExcelColumn } from '../../lib/excel';
 import { IdParams, Page, ReasonBody } from '../../lib/schemas';
 import { contextOf } from '../../plugins/authz';
-import {
-  EnterpriseCreate,
-  EnterpriseExportQuery,
-  EnterpriseListQuery,
-  EnterpriseUpdate,
-} from './enterprises.schemas';
+import { EnterpriseCreate, EnterpriseExportQuery, EnterpriseListQuery, EnterpriseUpdate } from './enterprises.schemas';
 import {
   allMatchingEnterprises,
   createEnterprise,
@@ -42,7 +44,12 @@ const EXPORT_COLUMNS: ExcelColumn<Enterprise>[] = [
   { header: '联系电话', key: 'contactPhone', value: (e) => e.contactPhone },
   { header: '电子邮箱', key: 'contactEmail', width: 24, value: (e) => e.contactEmail },
   { header: '从业人数', key: 'employees', width: 10, value: (e) => e.employees },
-  { header: '状态', key: 'status', width: 8, value: (e) => ENTERPRISE_STATUS_LABELS[e.status as EnterpriseStatus] ?? e.status },
+  {
+    header: '状态',
+    key: 'status',
+    width: 8,
+    value: (e) => ENTERPRISE_STATUS_LABELS[e.status as EnterpriseStatus] ?? e.status,
+  },
   { header: '登记时间', key: 'createdAt', width: 22, value: (e) => e.createdAt },
 ];
 

@@ -92,7 +92,12 @@ export async function listEnterprises(db: Kysely<DB>, ctx: RequestContext, query
 }
 
 /** Every enterprise matching the filter (for Excel export), capped. */
-export async function allMatchingEnterprises(db: Kysely<DB>, ctx: RequestContext, query: EnterpriseQuery, cap = 100_000) {
+export async function allMatchingEnterprises(
+  db: Kysely<DB>,
+  ctx: RequestContext,
+  query: EnterpriseQuery,
+  cap = 100_000,
+) {
   const filter = await resolveFilter(db, query);
   if (!filter) {
     return [];
@@ -225,7 +230,7 @@ export async function updateEnterprise(
   const orgValues: Record<string, unknown> = {};
   const entValues: Record<string, unknown> = {};
   for (const key of changed) {
-    const value = typeof normalized[key] === 'string' ? (normalized[key] as string).trim() : normalized[key];
+    const value = typeof normalized[key] === 'string' ? normalized[key].trim() : normalized[key];
     if (key in ORGANIZATION_FIELDS) {
       orgValues[ORGANIZATION_FIELDS[key as keyof typeof ORGANIZATION_FIELDS]] = value;
     }
@@ -264,7 +269,11 @@ export async function setEnterpriseArchived(
   const at = nowIso();
   await db.transaction().execute(async (trx) => {
     await repo.updateEnterprise(trx, id, { status: target, archived_reason: archived ? reason : null, updated_at: at });
-    await repo.updateOrganization(trx, id, { status: target, archived_reason: archived ? reason : null, updated_at: at });
+    await repo.updateOrganization(trx, id, {
+      status: target,
+      archived_reason: archived ? reason : null,
+      updated_at: at,
+    });
     await writeAudit(trx, ctx, {
       action: archived ? 'archive' : 'restore',
       entityType: 'enterprise',

@@ -16,7 +16,6 @@ export interface OrganizationVisibility {
   includeEnterprises: boolean;
 }
 
-
 const underPath = (path: string) => sql<boolean>`r.path like ${likeEscape(path) + '%'} escape '\\'`;
 
 function base(db: Kysely<DB>) {

@@ -16,7 +16,14 @@ export async function regionTree(db: Kysely<DB>): Promise<RegionNode[]> {
   const rows = await repo.listRegions(db);
   const nodes = new Map<string, RegionNode>();
   for (const row of rows) {
-    nodes.set(row.id, { id: row.id, code: row.code, name: row.name, kind: row.kind, parentId: row.parent_id, children: [] });
+    nodes.set(row.id, {
+      id: row.id,
+      code: row.code,
+      name: row.name,
+      kind: row.kind,
+      parentId: row.parent_id,
+      children: [],
+    });
   }
   const roots: RegionNode[] = [];
   for (const row of [...rows].sort((a, b) => a.sort_order - b.sort_order)) {

@@ -1,4 +1,10 @@
-import { ASSIGNABLE_ROLES, ORGANIZATION_KIND_LABELS, ROLE_LABELS, ROLE_ORGANIZATION_KINDS, type Role } from '@shangmi/shared';
+import {
+  ASSIGNABLE_ROLES,
+  ORGANIZATION_KIND_LABELS,
+  ROLE_LABELS,
+  ROLE_ORGANIZATION_KINDS,
+  type Role,
+} from '@shangmi/shared';
 import type { Actor } from '../../lib/context';
 
 /** Which accounts an actor may see and manage. */

@@ -47,7 +47,6 @@ export interface UserFilter {
   status?: string;
 }
 
-
 function base(db: Kysely<DB>) {
   return db
     .selectFrom('users as u')

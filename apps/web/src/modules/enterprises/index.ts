@@ -1,8 +1,13 @@
-export { EnterpriseListPage } from './pages/enterprise-list-page';
-export { EnterpriseDetailPage } from './pages/enterprise-detail-page';
-export { EnterpriseCreatePage } from './pages/enterprise-create-page';
-export { EnterpriseEditPage } from './pages/enterprise-edit-page';
-export { EnterpriseImportPage } from './pages/enterprise-import-page';
+import { lazyPage } from '../../ui/lazy-page';
+
+// Pages load on first visit, in one chunk for the feature.
+const pages = () => import('./enterprises-pages');
+export const EnterpriseListPage = lazyPage(pages, 'EnterpriseListPage');
+export const EnterpriseDetailPage = lazyPage(pages, 'EnterpriseDetailPage');
+export const EnterpriseCreatePage = lazyPage(pages, 'EnterpriseCreatePage');
+export const EnterpriseEditPage = lazyPage(pages, 'EnterpriseEditPage');
+export const EnterpriseImportPage = lazyPage(pages, 'EnterpriseImportPage');
+
 export {
   useEnterprise,
   useEnterpriseCount,

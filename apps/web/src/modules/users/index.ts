@@ -1,1 +1,5 @@
-export { UserListPage } from './pages/user-list-page';
+import { lazyPage } from '../../ui/lazy-page';
+
+// Pages load on first visit, in one chunk for the feature.
+const pages = () => import('./users-pages');
+export const UserListPage = lazyPage(pages, 'UserListPage');

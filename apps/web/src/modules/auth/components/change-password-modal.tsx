@@ -2,7 +2,7 @@ import { LIMITS } from '@shangmi/shared';
 import { useMutation } from '@tanstack/react-query';
 import { Alert, App, Form, Input, Modal } from 'antd';
 import { useState } from 'react';
-import { apiPost, isApiError } from '../../../api/client';
+import { api, isApiError, unwrap } from '../../../api/client';
 import type { ChangePasswordRequest } from '../../../api/types';
 import { useCommonMessages } from '../../../i18n/common';
 import { errorMessage } from '../../../ui/error-result';
@@ -27,7 +27,7 @@ export function ChangePasswordModal({ open, onClose }: ChangePasswordModalProps)
   const [form] = Form.useForm<ChangePasswordValues>();
   const [failure, setFailure] = useState<string[]>([]);
   const change = useMutation({
-    mutationFn: (body: ChangePasswordRequest) => apiPost<void>('/api/auth/password', body),
+    mutationFn: (body: ChangePasswordRequest) => unwrap(api.POST('/api/auth/password', { body })),
   });
 
   const submit = async () => {

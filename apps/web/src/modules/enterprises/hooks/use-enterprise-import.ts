@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { apiDownload, apiGet, apiPost, apiUpload } from '../../../api/client';
-import type { ImportJob, ImportJobStatus, ImportStarted } from '../../../api/types';
+import { api, download, unwrap } from '../../../api/client';
+import type { ImportJobStatus } from '../../../api/types';
 import { enterpriseKeys } from './use-enterprises';
 
 const POLL_MS = 800;
@@ -15,7 +15,9 @@ export function useImportJob(jobId: string | null) {
   return useQuery({
     queryKey: ['enterprise-import', jobId],
     queryFn: async () => {
-      const job = await apiGet<ImportJob>(`/api/enterprises/import/${encodeURIComponent(jobId ?? '')}`);
+      const job = await unwrap(
+        api.GET('/api/enterprises/import/{jobId}', { params: { path: { jobId: jobId ?? '' } } }),
+      );
       if (job.status === 'done') {
         await queryClient.invalidateQueries({ queryKey: enterpriseKeys.all });
       }
@@ -29,18 +31,25 @@ export function useImportJob(jobId: string | null) {
 
 export function useStartImport() {
   return useMutation({
-    mutationFn: (file: File) => {
-      const form = new FormData();
-      form.append('file', file, file.name);
-      return apiUpload<ImportStarted>('/api/enterprises/import', form);
-    },
+    mutationFn: (file: File) =>
+      unwrap(
+        api.POST('/api/enterprises/import', {
+          body: { file },
+          bodySerializer: (body) => {
+            const form = new FormData();
+            form.append('file', body.file, body.file.name);
+            return form;
+          },
+        }),
+      ),
   });
 }
 
 export function useCommitImport() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (jobId: string) => apiPost<unknown>(`/api/enterprises/import/${encodeURIComponent(jobId)}/commit`),
+    mutationFn: (jobId: string) =>
+      unwrap(api.POST('/api/enterprises/import/{jobId}/commit', { params: { path: { jobId } } })),
     onSuccess: async (_data, jobId) => {
       await queryClient.invalidateQueries({ queryKey: ['enterprise-import', jobId] });
     },
@@ -48,5 +57,5 @@ export function useCommitImport() {
 }
 
 export function downloadImportTemplate(): Promise<string> {
-  return apiDownload('/api/enterprises/import/template', undefined, 'enterprise-import-template.xlsx');
+  return download(api.GET('/api/enterprises/import/template', { parseAs: 'blob' }), 'enterprise-import-template.xlsx');
 }

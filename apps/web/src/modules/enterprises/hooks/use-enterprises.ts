@@ -1,14 +1,11 @@
 import { keepPreviousData, useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
-import { apiDownload, apiGet, apiPatch, apiPost } from '../../../api/client';
+import { api, download, unwrap } from '../../../api/client';
 import type {
-  AuditEntry,
   Enterprise,
   EnterpriseFilters,
   EnterpriseInput,
   EnterprisePatch,
   EnterpriseQuery,
-  Industry,
-  ItemList,
   Page,
 } from '../../../api/types';
 
@@ -24,7 +21,7 @@ export const enterpriseKeys = {
 export function useIndustries() {
   return useQuery({
     queryKey: enterpriseKeys.industries,
-    queryFn: () => apiGet<ItemList<Industry>>('/api/industries'),
+    queryFn: () => unwrap(api.GET('/api/industries')),
     staleTime: 60 * 60_000,
   });
 }
@@ -32,7 +29,7 @@ export function useIndustries() {
 export function useEnterpriseList(query: EnterpriseQuery) {
   return useQuery({
     queryKey: enterpriseKeys.list(query),
-    queryFn: () => apiGet<Page<Enterprise>>('/api/enterprises', { ...query }),
+    queryFn: (): Promise<Page<Enterprise>> => unwrap(api.GET('/api/enterprises', { params: { query } })),
     placeholderData: keepPreviousData,
   });
 }
@@ -42,7 +39,7 @@ export function useEnterpriseCount(filters: EnterpriseFilters, enabled = true) {
   return useQuery({
     queryKey: enterpriseKeys.count(filters),
     queryFn: async () =>
-      (await apiGet<Page<Enterprise>>('/api/enterprises', { ...filters, page: 1, pageSize: 1 })).total,
+      (await unwrap(api.GET('/api/enterprises', { params: { query: { ...filters, page: 1, pageSize: 1 } } }))).total,
     enabled,
   });
 }
@@ -50,7 +47,8 @@ export function useEnterpriseCount(filters: EnterpriseFilters, enabled = true) {
 export function useEnterprise(id: string | undefined) {
   return useQuery({
     queryKey: enterpriseKeys.detail(id ?? ''),
-    queryFn: () => apiGet<Enterprise>(`/api/enterprises/${encodeURIComponent(id ?? '')}`),
+    queryFn: (): Promise<Enterprise> =>
+      unwrap(api.GET('/api/enterprises/{id}', { params: { path: { id: id ?? '' } } })),
     enabled: Boolean(id),
   });
 }
@@ -58,7 +56,7 @@ export function useEnterprise(id: string | undefined) {
 export function useEnterpriseHistory(id: string, enabled = true) {
   return useQuery({
     queryKey: enterpriseKeys.history(id),
-    queryFn: () => apiGet<ItemList<AuditEntry>>(`/api/enterprises/${encodeURIComponent(id)}/history`),
+    queryFn: () => unwrap(api.GET('/api/enterprises/{id}/history', { params: { path: { id } } })),
     enabled,
   });
 }
@@ -66,7 +64,7 @@ export function useEnterpriseHistory(id: string, enabled = true) {
 export function useCreateEnterprise() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: EnterpriseInput) => apiPost<Enterprise>('/api/enterprises', input),
+    mutationFn: (input: EnterpriseInput): Promise<Enterprise> => unwrap(api.POST('/api/enterprises', { body: input })),
     onSuccess: async (created) => {
       queryClient.setQueryData(enterpriseKeys.detail(created.id), created);
       await queryClient.invalidateQueries({ queryKey: enterpriseKeys.all });
@@ -77,7 +75,8 @@ export function useCreateEnterprise() {
 export function useUpdateEnterprise(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (patch: EnterprisePatch) => apiPatch<Enterprise>(`/api/enterprises/${encodeURIComponent(id)}`, patch),
+    mutationFn: (patch: EnterprisePatch): Promise<Enterprise> =>
+      unwrap(api.PATCH('/api/enterprises/{id}', { params: { path: { id } }, body: patch })),
     onSuccess: async (updated) => {
       queryClient.setQueryData(enterpriseKeys.detail(id), updated);
       await queryClient.invalidateQueries({ queryKey: enterpriseKeys.all });
@@ -91,7 +90,7 @@ export function useChangeEnterpriseStatus(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ change, reason }: { change: EnterpriseStatusChange; reason: string }) =>
-      apiPost<Enterprise | undefined>(`/api/enterprises/${encodeURIComponent(id)}/${change}`, { reason }),
+      unwrap(api.POST(`/api/enterprises/{id}/${change}`, { params: { path: { id } }, body: { reason } })),
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: enterpriseKeys.all });
     },
@@ -99,7 +98,10 @@ export function useChangeEnterpriseStatus(id: string) {
 }
 
 export function exportEnterprises(filters: EnterpriseFilters): Promise<string> {
-  return apiDownload('/api/enterprises/export', { ...filters }, 'enterprises.xlsx');
+  return download(
+    api.GET('/api/enterprises/export', { params: { query: filters }, parseAs: 'blob' }),
+    'enterprises.xlsx',
+  );
 }
 
 export interface IndustryCount {
@@ -120,12 +122,11 @@ export function useEnterpriseCountsByIndustry(enabled: boolean) {
       queryKey: enterpriseKeys.count({ industry: industry.code, status: 'active' }),
       queryFn: async () =>
         (
-          await apiGet<Page<Enterprise>>('/api/enterprises', {
-            industry: industry.code,
-            status: 'active',
-            page: 1,
-            pageSize: 1,
-          })
+          await unwrap(
+            api.GET('/api/enterprises', {
+              params: { query: { industry: industry.code, status: 'active', page: 1, pageSize: 1 } },
+            }),
+          )
         ).total,
       enabled,
     })),

@@ -1,5 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { apiGet, apiPatch, apiPost } from '../../../api/client';
+import { api, unwrap } from '../../../api/client';
 import type { Organization, OrganizationInput, OrganizationPatch, OrganizationQuery, Page } from '../../../api/types';
 
 export const organizationKeys = {
@@ -11,7 +11,7 @@ export const organizationKeys = {
 export function useOrganizationList(query: OrganizationQuery, enabled = true) {
   return useQuery({
     queryKey: organizationKeys.list(query),
-    queryFn: () => apiGet<Page<Organization>>('/api/organizations', { ...query }),
+    queryFn: (): Promise<Page<Organization>> => unwrap(api.GET('/api/organizations', { params: { query } })),
     placeholderData: keepPreviousData,
     enabled,
   });
@@ -20,7 +20,8 @@ export function useOrganizationList(query: OrganizationQuery, enabled = true) {
 export function useOrganization(id: string | undefined) {
   return useQuery({
     queryKey: organizationKeys.detail(id ?? ''),
-    queryFn: () => apiGet<Organization>(`/api/organizations/${encodeURIComponent(id ?? '')}`),
+    queryFn: (): Promise<Organization> =>
+      unwrap(api.GET('/api/organizations/{id}', { params: { path: { id: id ?? '' } } })),
     enabled: Boolean(id),
   });
 }
@@ -30,8 +31,16 @@ export type OrganizationStatusChange = 'archive' | 'restore';
 export function useChangeOrganizationStatus() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, change, reason }: { id: string; change: OrganizationStatusChange; reason: string }) =>
-      apiPost<Organization>(`/api/organizations/${encodeURIComponent(id)}/${change}`, { reason }),
+    mutationFn: ({
+      id,
+      change,
+      reason,
+    }: {
+      id: string;
+      change: OrganizationStatusChange;
+      reason: string;
+    }): Promise<Organization> =>
+      unwrap(api.POST(`/api/organizations/{id}/${change}`, { params: { path: { id } }, body: { reason } })),
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: organizationKeys.all });
     },
@@ -41,10 +50,10 @@ export function useChangeOrganizationStatus() {
 export function useSaveOrganization(id: string | undefined) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: OrganizationInput | OrganizationPatch) =>
+    mutationFn: (input: OrganizationInput | OrganizationPatch): Promise<Organization> =>
       id
-        ? apiPatch<Organization>(`/api/organizations/${encodeURIComponent(id)}`, input)
-        : apiPost<Organization>('/api/organizations', input),
+        ? unwrap(api.PATCH('/api/organizations/{id}', { params: { path: { id } }, body: input }))
+        : unwrap(api.POST('/api/organizations', { body: input as OrganizationInput })),
     onSuccess: async (saved) => {
       queryClient.setQueryData(organizationKeys.detail(saved.id), saved);
       await queryClient.invalidateQueries({ queryKey: organizationKeys.all });

@@ -1,14 +1,14 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import { apiGet } from '../../../api/client';
-import type { ItemList, RegionNode } from '../../../api/types';
+import { api, unwrap } from '../../../api/client';
+import type { RegionNode } from '../../../api/types';
 
 export const regionKeys = { all: ['regions'] as const };
 
 export function useRegions() {
   return useQuery({
     queryKey: regionKeys.all,
-    queryFn: () => apiGet<ItemList<RegionNode>>('/api/regions'),
+    queryFn: (): Promise<{ items: RegionNode[] }> => unwrap(api.GET('/api/regions')),
     // Regions change perhaps once a year.
     staleTime: 60 * 60_000,
   });

@@ -1,6 +1,6 @@
 import { ASSIGNABLE_ROLES, ROLES, type Role } from '@shangmi/shared';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { apiGet, apiPatch, apiPost } from '../../../api/client';
+import { api, unwrap } from '../../../api/client';
 import type { Page, User, UserInput, UserPatch, UserQuery } from '../../../api/types';
 
 export const userKeys = {
@@ -11,7 +11,7 @@ export const userKeys = {
 export function useUserList(query: UserQuery) {
   return useQuery({
     queryKey: userKeys.list(query),
-    queryFn: () => apiGet<Page<User>>('/api/users', { ...query }),
+    queryFn: (): Promise<Page<User>> => unwrap(api.GET('/api/users', { params: { query } })),
     placeholderData: keepPreviousData,
   });
 }
@@ -19,7 +19,7 @@ export function useUserList(query: UserQuery) {
 export function useCreateUser() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: UserInput) => apiPost<User>('/api/users', input),
+    mutationFn: (input: UserInput): Promise<User> => unwrap(api.POST('/api/users', { body: input })),
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: userKeys.all });
     },
@@ -29,8 +29,8 @@ export function useCreateUser() {
 export function useUpdateUser() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, patch }: { id: string; patch: UserPatch }) =>
-      apiPatch<User>(`/api/users/${encodeURIComponent(id)}`, patch),
+    mutationFn: ({ id, patch }: { id: string; patch: UserPatch }): Promise<User> =>
+      unwrap(api.PATCH('/api/users/{id}', { params: { path: { id } }, body: patch })),
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: userKeys.all });
     },
@@ -40,7 +40,7 @@ export function useUpdateUser() {
 export function useResetPassword() {
   return useMutation({
     mutationFn: ({ id, password }: { id: string; password: string }) =>
-      apiPost<void>(`/api/users/${encodeURIComponent(id)}/reset-password`, { password }),
+      unwrap(api.POST('/api/users/{id}/reset-password', { params: { path: { id } }, body: { password } })),
   });
 }
 

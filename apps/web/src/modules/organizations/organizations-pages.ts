@@ -1,0 +1,2 @@
+export { OrganizationListPage } from './pages/organization-list-page';
+export { OrganizationEditPage } from './pages/organization-edit-page';
