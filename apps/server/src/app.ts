@@ -12,7 +12,13 @@ import { auditRoutes } from './modules/audit/index';
 import { AuditEntrySchema } from './modules/audit/audit.schemas';
 import { authRoutes, createAuthService, MeSchema } from './modules/auth/index';
 import { enterpriseImportRoutes, enterpriseRoutes, EnterpriseSchema } from './modules/enterprises/index';
+import { assessmentRoutes } from './modules/assessments/index';
+import { campaignRoutes } from './modules/campaigns/index';
+import { certificateRoutes } from './modules/certificates/index';
+import { conformanceRoutes } from './modules/conformance/index';
+import { frameworkRoutes } from './modules/frameworks/index';
 import { healthRoutes } from './modules/health/index';
+import { notificationRoutes } from './modules/notifications/index';
 import { organizationRoutes } from './modules/organizations/index';
 import { regionRoutes, RegionNodeSchema } from './modules/regions/index';
 import { userRoutes } from './modules/users/index';
@@ -95,6 +101,12 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(organizationRoutes);
   await app.register(userRoutes);
   await app.register(auditRoutes);
+  await app.register(notificationRoutes);
+  await app.register(frameworkRoutes);
+  await app.register(campaignRoutes);
+  await app.register(assessmentRoutes);
+  await app.register(certificateRoutes);
+  await app.register(conformanceRoutes);
 
   const webIndex = path.join(config.webDistDir, 'index.html');
   const serveWeb = (options.serveWeb ?? true) && fs.existsSync(webIndex);

@@ -7,6 +7,7 @@ import { writeAudit } from '../modules/audit/index';
 import { insertEnterprises, toInsert, type EnterpriseInput } from '../modules/enterprises/index';
 import { insertUser } from '../modules/users/index';
 import { CITY_DEPARTMENTS, countyGovernmentName, LIAOCHENG, type RegionSeed } from './liaocheng';
+import { seedStandards } from './standards';
 import { syntheticEnterprises, syntheticUscc } from './synthetic';
 
 const SEED_TRACE = { actor: null, requestId: 'seed', clientIp: 'local' };
@@ -57,6 +58,7 @@ function organizationRow(
 export async function seedBase(db: Kysely<DB>): Promise<Map<string, SeededRegion>> {
   const existing = await regionsByCode(db);
   if (existing.size > 0) {
+    await seedStandards(db);
     return existing;
   }
   const at = nowIso();
@@ -101,6 +103,7 @@ export async function seedBase(db: Kysely<DB>): Promise<Map<string, SeededRegion
     await trx.insertInto('organizations').values(orgs).execute();
     await writeAudit(trx, SEED_TRACE, { action: 'seed_base', entityType: 'dataset', entityId: LIAOCHENG.code });
   });
+  await seedStandards(db);
   return regionsByCode(db);
 }
 

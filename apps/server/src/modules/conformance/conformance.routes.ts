@@ -1,0 +1,4 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+
+// Placeholder while the module is written; registered so app.ts need not change.
+export const conformanceRoutes: FastifyPluginAsyncTypebox = async () => {};

@@ -1,0 +1,2 @@
+export { frameworkRoutes } from './frameworks.routes';
+export * from './frameworks.content';
