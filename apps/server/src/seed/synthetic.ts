@@ -15,11 +15,9 @@ export function prng(seed: number): () => number {
 
 const pick = <T>(random: () => number, items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
 
-const PREFIXES = [
-  '聊城',
+/** Trade names; a name is 「（模拟）」 + place or trade name + a word of its industry + a legal form. */
+const TRADE_NAMES = [
   '鲁西',
-  '东阿',
-  '临清',
   '水城',
   '运河',
   '凤凰',
@@ -32,25 +30,35 @@ const PREFIXES = [
   '宏达',
   '嘉诚',
   '博远',
+  '光岳',
 ];
-const MIDDLES = [
-  '阿胶',
-  '精工',
-  '化学',
-  '轴承',
-  '有色',
-  '钢管',
-  '汽配',
-  '食品',
-  '纺织',
-  '装备',
-  '新材',
-  '生物',
-  '电子',
-  '科技',
-  '实业',
-  '制药',
-];
+const PLACE_NAMES: Record<string, string> = {
+  '371502': '东昌',
+  '371503': '茌平',
+  '371581': '临清',
+  '371521': '阳谷',
+  '371522': '莘州',
+  '371524': '东阿',
+  '371525': '冠州',
+  '371526': '高唐',
+  '371571': '聊城',
+  '371572': '高新',
+  '371573': '江北',
+};
+const INDUSTRY_WORDS: Record<string, readonly string[]> = {
+  ejiao_tcm: ['阿胶', '中药', '胶业'],
+  chemical: ['化工', '化学', '精细化工'],
+  bearing: ['轴承', '精密轴承', '精工'],
+  nonferrous: ['有色', '铝业', '铜业'],
+  steel_pipe: ['钢管', '管业', '无缝钢管'],
+  auto_parts: ['汽配', '汽车部件', '车桥'],
+  agri_processing: ['食品', '农产品', '面业'],
+  textile: ['纺织', '棉业', '服饰'],
+  equipment: ['装备', '机械', '重工'],
+  new_materials: ['新材料', '新材', '复合材料'],
+  biomedicine: ['生物', '医药', '制药'],
+  electronics: ['电子', '科技', '智能'],
+};
 const SUFFIXES = ['有限公司', '股份有限公司', '集团有限公司', '科技有限公司'];
 const SURNAMES = ['张', '王', '李', '刘', '陈', '杨', '赵', '黄', '周', '吴', '孙', '马', '朱', '胡'];
 const GIVEN = ['伟', '芳', '娜', '敏', '静', '强', '磊', '军', '洋', '勇', '艳', '杰', '涛', '明', '超', '霞'];
@@ -89,7 +97,7 @@ export function syntheticEnterprises(
     const serial = serialStart + i;
     const honours = HONOURS.filter(() => random() < 0.08);
     result.push({
-      name: `（模拟）${pick(random, PREFIXES)}${pick(random, MIDDLES)}${pick(random, SUFFIXES).replace('有限公司', `${serial}号有限公司`)}`,
+      name: `（模拟）${random() < 0.5 ? (PLACE_NAMES[region.code] ?? '聊城') : pick(random, TRADE_NAMES)}${pick(random, INDUSTRY_WORDS[industry.code] ?? ['实业'])}${pick(random, SUFFIXES).replace('有限公司', `${serial}号有限公司`)}`,
       uscc: syntheticUscc(region.code, serial),
       regionId: region.id,
       address: `山东省${region.name}模拟路${1 + Math.floor(random() * 300)}号`,
