@@ -4,6 +4,8 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app';
 import { loadConfig, type Config } from './config';
 import { migrateToLatest, openDatabase, type Database } from './db/database';
+import { startCampaignReminders } from './modules/campaigns/index';
+import { startCertificateJobs } from './modules/certificates/index';
 import { isEmpty, seedDemo } from './seed/seed.service';
 
 export function databaseFor(config: Config): Database {
@@ -27,7 +29,10 @@ export async function serve(options: { demo: boolean }): Promise<FastifyInstance
     );
     await seedDemo(database.db, config.demoPassword);
   }
-  app.addHook('onClose', async () => database.close());
+  // Background work (timers are unref'd and stop when the app closes): campaign deadline reminders and
+  // certificate renewals. Registered before listen: Fastify accepts no hooks once the app is ready.
+  startCampaignReminders(app);
+  startCertificateJobs(app);
   // For benchmarks: the event loop's delay while serving, printed as one JSON line at shutdown.
   if (process.env.SHANGMI_EVENT_LOOP_STATS === '1') {
     const histogram = monitorEventLoopDelay({ resolution: 10 });
@@ -40,6 +45,8 @@ export async function serve(options: { demo: boolean }): Promise<FastifyInstance
       );
     });
   }
+  // Last, so that jobs and requests still running at shutdown finish with the database open.
+  app.addHook('onClose', async () => database.close());
   await app.listen({ port: config.port, host: config.host });
   const shutdown = (signal: string) => {
     app.log.info({ signal }, 'shutting down');

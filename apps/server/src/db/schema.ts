@@ -276,6 +276,13 @@ export interface NotificationTable {
   read_at: string | null;
 }
 
+/** Per-user read state of notifications addressed to an organisation. */
+export interface NotificationReadTable {
+  notification_id: string;
+  user_id: string;
+  read_at: string;
+}
+
 export interface DB {
   regions: RegionTable;
   industries: IndustryTable;
@@ -299,4 +306,5 @@ export interface DB {
   assessment_review_items: AssessmentReviewItemTable;
   certificates: CertificateTable;
   notifications: NotificationTable;
+  notification_reads: NotificationReadTable;
 }

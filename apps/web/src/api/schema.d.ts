@@ -435,6 +435,620 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我的通知（发给本人或本单位的，最新在前；unread=true 仅未读） */
+        get: operations["listNotifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/unread-count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 未读通知数 */
+        get: operations["countUnreadNotifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 标记一条通知为已读 */
+        post: operations["readNotification"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/read-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 全部标为已读 */
+        post: operations["readAllNotifications"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/frameworks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 标准与行业指引及其版本 */
+        get: operations["listFrameworks"];
+        put?: never;
+        /** 新建标准或行业指引 */
+        post: operations["createFramework"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/frameworks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 一个标准或行业指引及其版本 */
+        get: operations["getFramework"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/frameworks/{id}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 新建草稿版本（给出内容，或复制已有版本） */
+        post: operations["createFrameworkVersion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/frameworks/{id}/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 导入 .json 或 .xlsx 为新草稿版本（multipart：file、version、可选 baseVersionId；≤ 20 MB；全部导入或全部不导入） */
+        post: operations["importFrameworkVersion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/framework-versions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 框架版本及其内容（章 → 条 → 要求） */
+        get: operations["getFrameworkVersion"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/framework-versions/{id}/requirements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 某行业企业适用的要求（标准 + 该行业最新发布的行业指引） */
+        get: operations["getFrameworkRequirements"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/framework-versions/{id}/content": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 修改草稿内容（已发布的版本不可修改） */
+        put: operations["updateFrameworkVersionContent"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/framework-versions/{id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 发布草稿（先检查内容） */
+        post: operations["publishFrameworkVersion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/framework-versions/{id}/retire": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 废止已发布的版本（已有自评不受影响） */
+        post: operations["retireFrameworkVersion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/framework-versions/{id}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出为 JSON 或 Excel（可再导入） */
+        get: operations["exportFrameworkVersion"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 贯标活动列表（县级/服务站：市级与本辖区发起的） */
+        get: operations["listCampaigns"];
+        put?: never;
+        /** 发起贯标活动：按区域、行业、荣誉选定企业，每家企业生成一份自评并通知 */
+        post: operations["createCampaign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 贯标活动详情与分区域进度（未开始/填写中/已提交/已退回/已获证） */
+        get: operations["getCampaign"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns/{id}/assessments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 活动中的企业自评（按状态、区域、企业名称筛选） */
+        get: operations["listCampaignAssessments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns/{id}/remind": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 提醒尚未提交自评的企业 */
+        post: operations["remindCampaign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 结束贯标活动 */
+        post: operations["closeCampaign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 自评列表（企业：本企业；服务站/县级：本辖区；市级：全部） */
+        get: operations["listAssessments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 自评详情：冻结的要求、作答、证据、最近一轮审核意见、得分与各轮记录 */
+        get: operations["getAssessment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessments/{id}/answers/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 自动保存一项要求的作答（全部写入或全部不写入） */
+        put: operations["saveAssessmentAnswer"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessments/{id}/evidence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 上传证据文件（multipart/form-data：字段 requirementCode 与 file；≤ 20 MB；PDF、图片、Office 文档、文本） */
+        post: operations["uploadAssessmentEvidence"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessments/{id}/links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 以系统内本企业的其他记录作为证据（企业登记、证书、以往自评） */
+        post: operations["linkAssessmentEvidence"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessments/{id}/evidence/{evidenceId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** 移除证据（记录保留） */
+        delete: operations["removeAssessmentEvidence"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessments/{id}/evidence/{evidenceId}/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 下载证据文件（以附件形式，按存储的类型） */
+        get: operations["downloadAssessmentEvidence"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessments/{id}/gaps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 差距清单与整改建议（format=xlsx 导出 Excel） */
+        get: operations["assessmentGaps"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessments/{id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 提交自评（企业管理员；须全部作答；提交后锁定） */
+        post: operations["submitAssessment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessments/{id}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 逐项审核（通过/退回并附意见）；全部通过且达标时签发证书 */
+        post: operations["reviewAssessment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/certificates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 贯标证书列表（状态、区域、行业、名称/编号搜索，分页） */
+        get: operations["listCertificates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/certificates/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 贯标证书详情 */
+        get: operations["getCertificate"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/certificates/{id}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 下载证书 PDF（含核验二维码） */
+        get: operations["getCertificatePdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/certificates/{id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 撤销证书（须填写原因） */
+        post: operations["revokeCertificate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/certificates/{number}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 公开核验证书（持证企业、状态、有效期） */
+        get: operations["verifyCertificate"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/conformance/heatmap": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 各要求通过率热力图（按行业或区域；format=xlsx 导出 Excel） */
+        get: operations["getConformanceHeatmap"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/conformance/common-gaps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 最常见的差距（培训重点；format=xlsx 导出 Excel） */
+        get: operations["getConformanceCommonGaps"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -509,6 +1123,34 @@ export interface components {
             kind: string;
             parentId: string | null;
             children: components["schemas"]["RegionNode"][];
+        };
+        Campaign: {
+            id: string;
+            name: string;
+            standardVersionId: string;
+            standardVersionLabel: string;
+            ownerRegion: {
+                id: string;
+                name: string;
+            };
+            criteria: {
+                regionIds: string[];
+                industries: string[];
+                honours: string[];
+            };
+            deadline: string;
+            status: "open" | "closed";
+            counts: {
+                total: number;
+                not_started: number;
+                in_progress: number;
+                submitted: number;
+                returned: number;
+                accepted: number;
+                certified: number;
+            };
+            manageable: boolean;
+            createdAt: string;
         };
     };
     responses: never;
@@ -2073,6 +2715,2687 @@ export interface operations {
                         page: number;
                         pageSize: number;
                     };
+                };
+            };
+            /** @description 错误（application/problem+json, RFC 9457） */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器错误 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listNotifications: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                unread?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            kind: string;
+                            title: string;
+                            body: string;
+                            link: string | null;
+                            addressedTo: "user" | "organization";
+                            createdAt: string;
+                            read: boolean;
+                            readAt: string | null;
+                        }[];
+                        total: number;
+                        page: number;
+                        pageSize: number;
+                    };
+                };
+            };
+            /** @description 错误（application/problem+json, RFC 9457） */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器错误 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    countUnreadNotifications: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        unread: number;
+                    };
+                };
+            };
+            /** @description 错误（application/problem+json, RFC 9457） */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器错误 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    readNotification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        kind: string;
+                        title: string;
+                        body: string;
+                        link: string | null;
+                        addressedTo: "user" | "organization";
+                        createdAt: string;
+                        read: boolean;
+                        readAt: string | null;
+                    };
+                };
+            };
+            /** @description 错误（application/problem+json, RFC 9457） */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器错误 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    readAllNotifications: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        marked: number;
+                    };
+                };
+            };
+            /** @description 错误（application/problem+json, RFC 9457） */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器错误 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listFrameworks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            code: string;
+                            kind: "standard" | "guide";
+                            name: string;
+                            industry: string | null;
+                            industryName: string | null;
+                            description: string;
+                            versions: {
+                                id: string;
+                                version: string;
+                                status: "draft" | "published" | "retired";
+                                template: boolean;
+                                baseVersionId: string | null;
+                                requirementCount: number;
+                                publishedAt: string | null;
+                                createdAt: string;
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            /** @description 错误（application/problem+json, RFC 9457） */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器错误 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createFramework: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    code: string;
+                    kind: "standard" | "guide";
+                    name: string;
+                    industry?: string | null;
+                    description: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        code: string;
+                        kind: "standard" | "guide";
+                        name: string;
+                        industry: string | null;
+                        industryName: string | null;
+                        description: string;
+                        versions: {
+                            id: string;
+                            version: string;
+                            status: "draft" | "published" | "retired";
+                            template: boolean;
+                            baseVersionId: string | null;
+                            requirementCount: number;
+                            publishedAt: string | null;
+                            createdAt: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description 错误（application/problem+json, RFC 9457） */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器错误 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getFramework: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        code: string;
+                        kind: "standard" | "guide";
+                        name: string;
+                        industry: string | null;
+                        industryName: string | null;
+                        description: string;
+                        versions: {
+                            id: string;
+                            version: string;
+                            status: "draft" | "published" | "retired";
+                            template: boolean;
+                            baseVersionId: string | null;
+                            requirementCount: number;
+                            publishedAt: string | null;
+                            createdAt: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description 错误（application/problem+json, RFC 9457） */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器错误 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createFrameworkVersion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    version: string;
+                    /** Format: uuid */
+                    baseVersionId?: string;
+                    content?: {
+                        passScore?: number;
+                        chapters: {
+                            code: string;
+                            title: string;
+                            clauses: {
+                                code: string;
+                                title: string;
+                                requirements: {
+                                    code: string;
+                                    text: string;
+                                    guidance: string;
+                                    evidence: string;
+                                    weight: number;
+                                    mandatory: boolean;
+                                    industries: string[];
+                                }[];
+                            }[];
+                        }[];
+                        overrides?: {
+                            requirementCode: string;
+                            weight?: number;
+                            guidance?: string;
+                            evidence?: string;
+                            mandatory?: boolean;
+                        }[];
+                    };
+                    /** Format: uuid */
+                    copyFromVersionId?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        version: string;
+                        status: "draft" | "published" | "retired";
+                        template: boolean;
+                        baseVersionId: string | null;
+                        requirementCount: number;
+                        publishedAt: string | null;
+                        createdAt: string;
+                        frameworkId: string;
+                        frameworkName: string;
+                        kind: "standard" | "guide";
+                        industry: string | null;
+                        content: {
+                            passScore?: number;
+                            chapters: {
+                                code: string;
+                                title: string;
+                                clauses: {
+                                    code: string;
+                                    title: string;
+                                    requirements: {
+                                        code: string;
+                                        text: string;
+                                        guidance: string;
+                                        evidence: string;
+                                        weight: number;
+                                        mandatory: boolean;
+                                        industries: string[];
+                                    }[];
+                                }[];
+                            }[];
+                            overrides?: {
+                                requirementCode: string;
+                                weight?: number;
+                                guidance?: string;
+                                evidence?: string;
+                                mandatory?: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description 错误（application/problem+json, RFC 9457） */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器错误 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    importFrameworkVersion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        version: string;
+                        status: "draft" | "published" | "retired";
+                        template: boolean;
+                        baseVersionId: string | null;
+                        requirementCount: number;
+                        publishedAt: string | null;
+                        createdAt: string;
+                        frameworkId: string;
+                        frameworkName: string;
+                        kind: "standard" | "guide";
+                        industry: string | null;
+                        content: {
+                            passScore?: number;
+                            chapters: {
+                                code: string;
+                                title: string;
+                                clauses: {
+                                    code: string;
+                                    title: string;
+                                    requirements: {
+                                        code: string;
+                                        text: string;
+                                        guidance: string;
+                                        evidence: string;
+                                        weight: number;
+                                        mandatory: boolean;
+                                        industries: string[];
+                                    }[];
+                                }[];
+                            }[];
+                            overrides?: {
+                                requirementCode: string;
+                                weight?: number;
+                                guidance?: string;
+                                evidence?: string;
+                                mandatory?: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description 错误（application/problem+json, RFC 9457） */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器错误 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getFrameworkVersion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        version: string;
+                        status: "draft" | "published" | "retired";
+                        template: boolean;
+                        baseVersionId: string | null;
+                        requirementCount: number;
+                        publishedAt: string | null;
+                        createdAt: string;
+                        frameworkId: string;
+                        frameworkName: string;
+                        kind: "standard" | "guide";
+                        industry: string | null;
+                        content: {
+                            passScore?: number;
+                            chapters: {
+                                code: string;
+                                title: string;
+                                clauses: {
+                                    code: string;
+                                    title: string;
+                                    requirements: {
+                                        code: string;
+                                        text: string;
+                                        guidance: string;
+                                        evidence: string;
+                                        weight: number;
+                                        mandatory: boolean;
+                                        industries: string[];
+                                    }[];
+                                }[];
+                            }[];
+                            overrides?: {
+                                requirementCode: string;
+                                weight?: number;
+                                guidance?: string;
+                                evidence?: string;
+                                mandatory?: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description 错误（application/problem+json, RFC 9457） */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器错误 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getFrameworkRequirements: {
+        parameters: {
+            query?: {
+                industry?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            code: string;
+                            text: string;
+                            guidance: string;
+                            evidence: string;
+                            weight: number;
+                            mandatory: boolean;
+                            industries: string[];
+                            chapterCode: string;
+                            chapterTitle: string;
+                            clauseCode: string;
+                            clauseTitle: string;
+                            source: "standard" | "guide";
+                        }[];
+                        passScore: number;
+                        guideVersionId: string | null;
+                    };
+                };
+            };
+            /** @description 错误（application/problem+json, RFC 9457） */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器错误 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateFrameworkVersionContent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    content: {
+                        passScore?: number;
+                        chapters: {
+                            code: string;
+                            title: string;
+                            clauses: {
+                                code: string;
+                                title: string;
+                                requirements: {
+                                    code: string;
+                                    text: string;
+                                    guidance: string;
+                                    evidence: string;
+                                    weight: number;
+                                    mandatory: boolean;
+                                    industries: string[];
+                                }[];
+                            }[];
+                        }[];
+                        overrides?: {
+                            requirementCode: string;
+                            weight?: number;
+                            guidance?: string;
+                            evidence?: string;
+                            mandatory?: boolean;
+                        }[];
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        version: string;
+                        status: "draft" | "published" | "retired";
+                        template: boolean;
+                        baseVersionId: string | null;
+                        requirementCount: number;
+                        publishedAt: string | null;
+                        createdAt: string;
+                        frameworkId: string;
+                        frameworkName: string;
+                        kind: "standard" | "guide";
+                        industry: string | null;
+                        content: {
+                            passScore?: number;
+                            chapters: {
+                                code: string;
+                                title: string;
+                                clauses: {
+                                    code: string;
+                                    title: string;
+                                    requirements: {
+                                        code: string;
+                                        text: string;
+                                        guidance: string;
+                                        evidence: string;
+                                        weight: number;
+                                        mandatory: boolean;
+                                        industries: string[];
+                                    }[];
+                                }[];
+                            }[];
+                            overrides?: {
+                                requirementCode: string;
+                                weight?: number;
+                                guidance?: string;
+                                evidence?: string;
+                                mandatory?: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description 错误（application/problem+json, RFC 9457） */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器错误 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    publishFrameworkVersion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        version: string;
+                        status: "draft" | "published" | "retired";
+                        template: boolean;
+                        baseVersionId: string | null;
+                        requirementCount: number;
+                        publishedAt: string | null;
+                        createdAt: string;
+                        frameworkId: string;
+                        frameworkName: string;
+                        kind: "standard" | "guide";
+                        industry: string | null;
+                        content: {
+                            passScore?: number;
+                            chapters: {
+                                code: string;
+                                title: string;
+                                clauses: {
+                                    code: string;
+                                    title: string;
+                                    requirements: {
+                                        code: string;
+                                        text: string;
+                                        guidance: string;
+                                        evidence: string;
+                                        weight: number;
+                                        mandatory: boolean;
+                                        industries: string[];
+                                    }[];
+                                }[];
+                            }[];
+                            overrides?: {
+                                requirementCode: string;
+                                weight?: number;
+                                guidance?: string;
+                                evidence?: string;
+                                mandatory?: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description 错误（application/problem+json, RFC 9457） */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器错误 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    retireFrameworkVersion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        version: string;
+                        status: "draft" | "published" | "retired";
+                        template: boolean;
+                        baseVersionId: string | null;
+                        requirementCount: number;
+                        publishedAt: string | null;
+                        createdAt: string;
+                        frameworkId: string;
+                        frameworkName: string;
+                        kind: "standard" | "guide";
+                        industry: string | null;
+                        content: {
+                            passScore?: number;
+                            chapters: {
+                                code: string;
+                                title: string;
+                                clauses: {
+                                    code: string;
+                                    title: string;
+                                    requirements: {
+                                        code: string;
+                                        text: string;
+                                        guidance: string;
+                                        evidence: string;
+                                        weight: number;
+                                        mandatory: boolean;
+                                        industries: string[];
+                                    }[];
+                                }[];
+                            }[];
+                            overrides?: {
+                                requirementCode: string;
+                                weight?: number;
+                                guidance?: string;
+                                evidence?: string;
+                                mandatory?: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description 错误（application/problem+json, RFC 9457） */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器错误 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exportFrameworkVersion: {
+        parameters: {
+            query?: {
+                format?: "json" | "xlsx";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description JSON 或 xlsx 文件 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description 错误（application/problem+json, RFC 9457） */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器错误 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listCampaigns: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                q?: string;
+                status?: "open" | "closed";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Campaign"][];
+                        total: number;
+                        page: number;
+                        pageSize: number;
+                    };
+                };
+            };
+            /** @description 错误（application/problem+json, RFC 9457） */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器错误 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createCampaign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    /** Format: uuid */
+                    standardVersionId: string;
+                    criteria: {
+                        regionIds?: string[];
+                        industries?: string[];
+                        honours?: ("single_champion" | "specialized" | "gazelle" | "leading" | "pioneer")[];
+                    };
+                    /** @description YYYY-MM-DD */
+                    deadline: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        name: string;
+                        standardVersionId: string;
+                        standardVersionLabel: string;
+                        ownerRegion: {
+                            id: string;
+                            name: string;
+                        };
+                        criteria: {
+                            regionIds: string[];
+                            industries: string[];
+                            honours: string[];
+                        };
+                        deadline: string;
+                        status: "open" | "closed";
+                        counts: {
+                            total: number;
+                            not_started: number;
+                            in_progress: number;
+                            submitted: number;
+                            returned: number;
+                            accepted: number;
+                            certified: number;
+                        };
+                        manageable: boolean;
+                        createdAt: string;
+                        byRegion: {
+                            regionId: string;
+                            regionName: string;
+                            total: number;
+                            not_started: number;
+                            in_progress: number;
+                            submitted: number;
+                            returned: number;
+                            accepted: number;
+                            certified: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description 错误（application/problem+json, RFC 9457） */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器错误 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCampaign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        name: string;
+                        standardVersionId: string;
+                        standardVersionLabel: string;
+                        ownerRegion: {
+                            id: string;
+                            name: string;
+                        };
+                        criteria: {
+                            regionIds: string[];
+                            industries: string[];
+                            honours: string[];
+                        };
+                        deadline: string;
+                        status: "open" | "closed";
+                        counts: {
+                            total: number;
+                            not_started: number;
+                            in_progress: number;
+                            submitted: number;
+                            returned: number;
+                            accepted: number;
+                            certified: number;
+                        };
+                        manageable: boolean;
+                        createdAt: string;
+                        byRegion: {
+                            regionId: string;
+                            regionName: string;
+                            total: number;
+                            not_started: number;
+                            in_progress: number;
+                            submitted: number;
+                            returned: number;
+                            accepted: number;
+                            certified: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description 错误（application/problem+json, RFC 9457） */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器错误 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listCampaignAssessments: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                status?: "not_started" | "in_progress" | "submitted" | "returned" | "accepted";
+                regionId?: string;
+                q?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            enterprise: {
+                                id: string;
+                                name: string;
+                                regionName: string;
+                            };
+                            campaign: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            standardVersionId: string;
+                            standardVersionLabel: string;
+                            guideVersionId: string | null;
+                            guideVersionLabel: string | null;
+                            industry: string;
+                            status: "not_started" | "in_progress" | "submitted" | "returned" | "accepted";
+                            round: number;
+                            scoreBp: number | null;
+                            mandatoryUnmet: number;
+                            answered: number;
+                            total: number;
+                            dueDate: string | null;
+                            renewsCertificateId: string | null;
+                            submittedAt: string | null;
+                            decidedAt: string | null;
+                            createdAt: string;
+                            updatedAt: string;
+                        }[];
+                        total: number;
+                        page: number;
+                        pageSize: number;
+                    };
+                };
+            };
+            /** @description 错误（application/problem+json, RFC 9457） */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器错误 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    remindCampaign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        sent: number;
+                    };
+                };
+            };
+            /** @description 错误（application/problem+json, RFC 9457） */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器错误 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    closeCampaign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        name: string;
+                        standardVersionId: string;
+                        standardVersionLabel: string;
+                        ownerRegion: {
+                            id: string;
+                            name: string;
+                        };
+                        criteria: {
+                            regionIds: string[];
+                            industries: string[];
+                            honours: string[];
+                        };
+                        deadline: string;
+                        status: "open" | "closed";
+                        counts: {
+                            total: number;
+                            not_started: number;
+                            in_progress: number;
+                            submitted: number;
+                            returned: number;
+                            accepted: number;
+                            certified: number;
+                        };
+                        manageable: boolean;
+                        createdAt: string;
+                        byRegion: {
+                            regionId: string;
+                            regionName: string;
+                            total: number;
+                            not_started: number;
+                            in_progress: number;
+                            submitted: number;
+                            returned: number;
+                            accepted: number;
+                            certified: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description 错误（application/problem+json, RFC 9457） */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器错误 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listAssessments: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                status?: "not_started" | "in_progress" | "submitted" | "returned" | "accepted";
+                enterpriseId?: string;
+                campaignId?: string;
+                regionId?: string;
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            enterprise: {
+                                id: string;
+                                name: string;
+                                regionName: string;
+                            };
+                            campaign: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            standardVersionId: string;
+                            standardVersionLabel: string;
+                            guideVersionId: string | null;
+                            guideVersionLabel: string | null;
+                            industry: string;
+                            status: "not_started" | "in_progress" | "submitted" | "returned" | "accepted";
+                            round: number;
+                            scoreBp: number | null;
+                            mandatoryUnmet: number;
+                            answered: number;
+                            total: number;
+                            dueDate: string | null;
+                            renewsCertificateId: string | null;
+                            submittedAt: string | null;
+                            decidedAt: string | null;
+                            createdAt: string;
+                            updatedAt: string;
+                        }[];
+                        total: number;
+                        page: number;
+                        pageSize: number;
+                    };
+                };
+            };
+            /** @description 错误（application/problem+json, RFC 9457） */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器错误 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getAssessment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        enterprise: {
+                            id: string;
+                            name: string;
+                            regionName: string;
+                        };
+                        campaign: {
+                            id: string;
+                            name: string;
+                        } | null;
+                        standardVersionId: string;
+                        standardVersionLabel: string;
+                        guideVersionId: string | null;
+                        guideVersionLabel: string | null;
+                        industry: string;
+                        status: "not_started" | "in_progress" | "submitted" | "returned" | "accepted";
+                        round: number;
+                        scoreBp: number | null;
+                        mandatoryUnmet: number;
+                        answered: number;
+                        total: number;
+                        dueDate: string | null;
+                        renewsCertificateId: string | null;
+                        submittedAt: string | null;
+                        decidedAt: string | null;
+                        createdAt: string;
+                        updatedAt: string;
+                        requirements: {
+                            code: string;
+                            text: string;
+                            guidance: string;
+                            evidence: string;
+                            weight: number;
+                            mandatory: boolean;
+                            industries: string[];
+                            chapterCode: string;
+                            chapterTitle: string;
+                            clauseCode: string;
+                            clauseTitle: string;
+                            source: "standard" | "guide";
+                        }[];
+                        answers: {
+                            [key: string]: {
+                                answer: ("conform" | "partial" | "nonconform" | "na") | null;
+                                naReason: string | null;
+                                notes: string | null;
+                                updatedAt: string;
+                            };
+                        };
+                        evidence: {
+                            [key: string]: {
+                                id: string;
+                                requirementCode: string;
+                                kind: "file" | "link";
+                                fileName: string | null;
+                                mimeType: string | null;
+                                sizeBytes: number | null;
+                                sha256: string | null;
+                                linkType: string | null;
+                                linkId: string | null;
+                                linkLabel: string | null;
+                                createdAt: string;
+                            }[];
+                        };
+                        review: {
+                            [key: string]: {
+                                decision: "accept" | "return";
+                                comment: string | null;
+                                round: number;
+                            };
+                        };
+                        score: {
+                            scoreBp: number;
+                            mandatoryUnmet: number;
+                            answered: number;
+                            total: number;
+                            gaps: {
+                                code: string;
+                                text: string;
+                                answer: ("conform" | "partial" | "nonconform" | "na") | null;
+                                mandatory: boolean;
+                                weight: number;
+                                action: string;
+                            }[];
+                            passScoreBp: number;
+                            certifiable: boolean;
+                        };
+                        rounds: {
+                            round: number;
+                            submittedAt: string;
+                            scoreBp: number;
+                            mandatoryUnmet: number;
+                            outcome: ("returned" | "accepted") | null;
+                            decidedAt: string | null;
+                            comment: string | null;
+                        }[];
+                        editableCodes: string[];
+                        editable: boolean;
+                        submittable: boolean;
+                        reviewable: boolean;
+                    };
+                };
+            };
+            /** @description 错误（application/problem+json, RFC 9457） */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器错误 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    saveAssessmentAnswer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    answer: ("conform" | "partial" | "nonconform" | "na") | null;
+                    naReason?: string | null;
+                    notes?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requirementCode: string;
+                        answer: ("conform" | "partial" | "nonconform" | "na") | null;
+                        naReason: string | null;
+                        notes: string | null;
+                        updatedAt: string;
+                        status: "not_started" | "in_progress" | "submitted" | "returned" | "accepted";
+                        score: {
+                            scoreBp: number;
+                            mandatoryUnmet: number;
+                            answered: number;
+                            total: number;
+                        };
+                    };
+                };
+            };
+            /** @description 错误（application/problem+json, RFC 9457） */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器错误 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    uploadAssessmentEvidence: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        requirementCode: string;
+                        kind: "file" | "link";
+                        fileName: string | null;
+                        mimeType: string | null;
+                        sizeBytes: number | null;
+                        sha256: string | null;
+                        linkType: string | null;
+                        linkId: string | null;
+                        linkLabel: string | null;
+                        createdAt: string;
+                    };
+                };
+            };
+            /** @description 错误（application/problem+json, RFC 9457） */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器错误 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    linkAssessmentEvidence: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    requirementCode: string;
+                    linkType: "enterprise" | "certificate" | "assessment";
+                    /** Format: uuid */
+                    linkId: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        requirementCode: string;
+                        kind: "file" | "link";
+                        fileName: string | null;
+                        mimeType: string | null;
+                        sizeBytes: number | null;
+                        sha256: string | null;
+                        linkType: string | null;
+                        linkId: string | null;
+                        linkLabel: string | null;
+                        createdAt: string;
+                    };
+                };
+            };
+            /** @description 错误（application/problem+json, RFC 9457） */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器错误 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    removeAssessmentEvidence: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                evidenceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 错误（application/problem+json, RFC 9457） */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器错误 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    downloadAssessmentEvidence: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                evidenceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 文件 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            /** @description 错误（application/problem+json, RFC 9457） */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器错误 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    assessmentGaps: {
+        parameters: {
+            query?: {
+                format?: "json" | "xlsx";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            code: string;
+                            text: string;
+                            answer: ("conform" | "partial" | "nonconform" | "na") | null;
+                            mandatory: boolean;
+                            weight: number;
+                            action: string;
+                        }[];
+                    } | string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
+                        items: {
+                            code: string;
+                            text: string;
+                            answer: ("conform" | "partial" | "nonconform" | "na") | null;
+                            mandatory: boolean;
+                            weight: number;
+                            action: string;
+                        }[];
+                    } | string;
+                };
+            };
+            /** @description 错误（application/problem+json, RFC 9457） */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器错误 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    submitAssessment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        enterprise: {
+                            id: string;
+                            name: string;
+                            regionName: string;
+                        };
+                        campaign: {
+                            id: string;
+                            name: string;
+                        } | null;
+                        standardVersionId: string;
+                        standardVersionLabel: string;
+                        guideVersionId: string | null;
+                        guideVersionLabel: string | null;
+                        industry: string;
+                        status: "not_started" | "in_progress" | "submitted" | "returned" | "accepted";
+                        round: number;
+                        scoreBp: number | null;
+                        mandatoryUnmet: number;
+                        answered: number;
+                        total: number;
+                        dueDate: string | null;
+                        renewsCertificateId: string | null;
+                        submittedAt: string | null;
+                        decidedAt: string | null;
+                        createdAt: string;
+                        updatedAt: string;
+                        requirements: {
+                            code: string;
+                            text: string;
+                            guidance: string;
+                            evidence: string;
+                            weight: number;
+                            mandatory: boolean;
+                            industries: string[];
+                            chapterCode: string;
+                            chapterTitle: string;
+                            clauseCode: string;
+                            clauseTitle: string;
+                            source: "standard" | "guide";
+                        }[];
+                        answers: {
+                            [key: string]: {
+                                answer: ("conform" | "partial" | "nonconform" | "na") | null;
+                                naReason: string | null;
+                                notes: string | null;
+                                updatedAt: string;
+                            };
+                        };
+                        evidence: {
+                            [key: string]: {
+                                id: string;
+                                requirementCode: string;
+                                kind: "file" | "link";
+                                fileName: string | null;
+                                mimeType: string | null;
+                                sizeBytes: number | null;
+                                sha256: string | null;
+                                linkType: string | null;
+                                linkId: string | null;
+                                linkLabel: string | null;
+                                createdAt: string;
+                            }[];
+                        };
+                        review: {
+                            [key: string]: {
+                                decision: "accept" | "return";
+                                comment: string | null;
+                                round: number;
+                            };
+                        };
+                        score: {
+                            scoreBp: number;
+                            mandatoryUnmet: number;
+                            answered: number;
+                            total: number;
+                            gaps: {
+                                code: string;
+                                text: string;
+                                answer: ("conform" | "partial" | "nonconform" | "na") | null;
+                                mandatory: boolean;
+                                weight: number;
+                                action: string;
+                            }[];
+                            passScoreBp: number;
+                            certifiable: boolean;
+                        };
+                        rounds: {
+                            round: number;
+                            submittedAt: string;
+                            scoreBp: number;
+                            mandatoryUnmet: number;
+                            outcome: ("returned" | "accepted") | null;
+                            decidedAt: string | null;
+                            comment: string | null;
+                        }[];
+                        editableCodes: string[];
+                        editable: boolean;
+                        submittable: boolean;
+                        reviewable: boolean;
+                    };
+                };
+            };
+            /** @description 错误（application/problem+json, RFC 9457） */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器错误 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    reviewAssessment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    items: {
+                        requirementCode: string;
+                        decision: "accept" | "return";
+                        comment?: string;
+                    }[];
+                    comment?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        enterprise: {
+                            id: string;
+                            name: string;
+                            regionName: string;
+                        };
+                        campaign: {
+                            id: string;
+                            name: string;
+                        } | null;
+                        standardVersionId: string;
+                        standardVersionLabel: string;
+                        guideVersionId: string | null;
+                        guideVersionLabel: string | null;
+                        industry: string;
+                        status: "not_started" | "in_progress" | "submitted" | "returned" | "accepted";
+                        round: number;
+                        scoreBp: number | null;
+                        mandatoryUnmet: number;
+                        answered: number;
+                        total: number;
+                        dueDate: string | null;
+                        renewsCertificateId: string | null;
+                        submittedAt: string | null;
+                        decidedAt: string | null;
+                        createdAt: string;
+                        updatedAt: string;
+                        requirements: {
+                            code: string;
+                            text: string;
+                            guidance: string;
+                            evidence: string;
+                            weight: number;
+                            mandatory: boolean;
+                            industries: string[];
+                            chapterCode: string;
+                            chapterTitle: string;
+                            clauseCode: string;
+                            clauseTitle: string;
+                            source: "standard" | "guide";
+                        }[];
+                        answers: {
+                            [key: string]: {
+                                answer: ("conform" | "partial" | "nonconform" | "na") | null;
+                                naReason: string | null;
+                                notes: string | null;
+                                updatedAt: string;
+                            };
+                        };
+                        evidence: {
+                            [key: string]: {
+                                id: string;
+                                requirementCode: string;
+                                kind: "file" | "link";
+                                fileName: string | null;
+                                mimeType: string | null;
+                                sizeBytes: number | null;
+                                sha256: string | null;
+                                linkType: string | null;
+                                linkId: string | null;
+                                linkLabel: string | null;
+                                createdAt: string;
+                            }[];
+                        };
+                        review: {
+                            [key: string]: {
+                                decision: "accept" | "return";
+                                comment: string | null;
+                                round: number;
+                            };
+                        };
+                        score: {
+                            scoreBp: number;
+                            mandatoryUnmet: number;
+                            answered: number;
+                            total: number;
+                            gaps: {
+                                code: string;
+                                text: string;
+                                answer: ("conform" | "partial" | "nonconform" | "na") | null;
+                                mandatory: boolean;
+                                weight: number;
+                                action: string;
+                            }[];
+                            passScoreBp: number;
+                            certifiable: boolean;
+                        };
+                        rounds: {
+                            round: number;
+                            submittedAt: string;
+                            scoreBp: number;
+                            mandatoryUnmet: number;
+                            outcome: ("returned" | "accepted") | null;
+                            decidedAt: string | null;
+                            comment: string | null;
+                        }[];
+                        editableCodes: string[];
+                        editable: boolean;
+                        submittable: boolean;
+                        reviewable: boolean;
+                    };
+                };
+            };
+            /** @description 错误（application/problem+json, RFC 9457） */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器错误 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listCertificates: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                status?: "valid" | "expired" | "revoked";
+                regionId?: string;
+                industry?: string;
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            number: string;
+                            enterprise: {
+                                id: string;
+                                name: string;
+                                uscc: string;
+                            };
+                            regionName: string;
+                            industryName: string;
+                            standardVersionLabel: string;
+                            guideVersionLabel: string | null;
+                            scoreBp: number;
+                            /** Format: date */
+                            validFrom: string;
+                            /** Format: date */
+                            validUntil: string;
+                            status: "valid" | "expired" | "revoked";
+                            revokedAt: string | null;
+                            revokeReason: string | null;
+                            assessmentId: string;
+                            createdAt: string;
+                        }[];
+                        total: number;
+                        page: number;
+                        pageSize: number;
+                    };
+                };
+            };
+            /** @description 错误（application/problem+json, RFC 9457） */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器错误 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCertificate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        number: string;
+                        enterprise: {
+                            id: string;
+                            name: string;
+                            uscc: string;
+                        };
+                        regionName: string;
+                        industryName: string;
+                        standardVersionLabel: string;
+                        guideVersionLabel: string | null;
+                        scoreBp: number;
+                        /** Format: date */
+                        validFrom: string;
+                        /** Format: date */
+                        validUntil: string;
+                        status: "valid" | "expired" | "revoked";
+                        revokedAt: string | null;
+                        revokeReason: string | null;
+                        assessmentId: string;
+                        createdAt: string;
+                    };
+                };
+            };
+            /** @description 错误（application/problem+json, RFC 9457） */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器错误 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCertificatePdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description PDF 文件 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description 错误（application/problem+json, RFC 9457） */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器错误 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    revokeCertificate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        number: string;
+                        enterprise: {
+                            id: string;
+                            name: string;
+                            uscc: string;
+                        };
+                        regionName: string;
+                        industryName: string;
+                        standardVersionLabel: string;
+                        guideVersionLabel: string | null;
+                        scoreBp: number;
+                        /** Format: date */
+                        validFrom: string;
+                        /** Format: date */
+                        validUntil: string;
+                        status: "valid" | "expired" | "revoked";
+                        revokedAt: string | null;
+                        revokeReason: string | null;
+                        assessmentId: string;
+                        createdAt: string;
+                    };
+                };
+            };
+            /** @description 错误（application/problem+json, RFC 9457） */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器错误 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    verifyCertificate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                number: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        number: string;
+                        holder: string;
+                        uscc: string;
+                        standard: string;
+                        guide: string | null;
+                        /** Format: date */
+                        validFrom: string;
+                        /** Format: date */
+                        validUntil: string;
+                        status: "valid" | "expired" | "revoked";
+                        statusLabel: string;
+                        revokedAt: string | null;
+                        revokeReason: string | null;
+                    };
+                };
+            };
+            /** @description 错误（application/problem+json, RFC 9457） */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器错误 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getConformanceHeatmap: {
+        parameters: {
+            query: {
+                dimension?: "industry" | "region";
+                standardVersionId: string;
+                campaignId?: string;
+                /** @description json（默认）或 xlsx（Excel） */
+                format?: "json" | "xlsx";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requirements: {
+                            code: string;
+                            text: string;
+                        }[];
+                        columns: {
+                            key: string;
+                            label: string;
+                            assessments: number;
+                        }[];
+                        cells: {
+                            code: string;
+                            key: string;
+                            passRate: number;
+                            answered: number;
+                        }[];
+                    };
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description 错误（application/problem+json, RFC 9457） */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器错误 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getConformanceCommonGaps: {
+        parameters: {
+            query: {
+                standardVersionId: string;
+                regionId?: string;
+                industry?: string;
+                campaignId?: string;
+                limit?: number;
+                /** @description json（默认）或 xlsx（Excel） */
+                format?: "json" | "xlsx";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            code: string;
+                            text: string;
+                            gapRate: number;
+                            assessments: number;
+                            mandatory: boolean;
+                        }[];
+                    };
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             /** @description 错误（application/problem+json, RFC 9457） */

@@ -1,1 +1,11 @@
 export { assessmentRoutes } from './assessments.routes';
+export { AssessmentSummarySchema } from './assessments.schemas';
+export {
+  assessmentFilter,
+  assessmentPage,
+  assessmentStatusCounts,
+  openAssessment,
+  pendingAssessments,
+  type AssessmentSummary,
+  type OpenAssessmentInput,
+} from './assessments.service';

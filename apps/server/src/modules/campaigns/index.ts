@@ -1,1 +1,3 @@
 export { campaignRoutes } from './campaigns.routes';
+export { runCampaignReminders, REMINDER_DAYS } from './campaigns.service';
+export { startCampaignReminders, type ScheduledJob } from './campaigns.jobs';

@@ -1,1 +1,2 @@
 export { conformanceRoutes } from './conformance.routes';
+export { commonGaps, heatmap, type CommonGap, type Heatmap, type HeatmapDimension } from './conformance.service';

@@ -114,6 +114,11 @@ function flatten(content: FrameworkContent, source: 'standard' | 'guide'): Effec
   );
 }
 
+/** Every requirement of one content in order, with its chapter and clause, no industry filter or overlay. */
+export function flattenRequirements(content: FrameworkContent, source: 'standard' | 'guide'): EffectiveRequirement[] {
+  return flatten(content, source);
+}
+
 /**
  * The requirements an enterprise of `industryCode` is assessed against: the standard's requirements
  * that apply to its industry, with the guide's overrides applied, followed by the guide's own.
