@@ -1,6 +1,7 @@
 import { CERTIFICATE_STATUS_LABELS } from '@shangmi/shared';
 import QRCode from 'qrcode';
 import { createPdf, pdfToBuffer, PDF_FONTS } from '../../lib/pdf';
+import { renderPdfInWorker } from '../../lib/pdf-worker';
 import type { Certificate } from './certificates.service';
 
 /** Who signs the certificate: the programme's office (聊城市 by default). */
@@ -19,8 +20,54 @@ const chineseDate = (date: string): string => {
   return `${y}年${Number(m)}月${Number(d)}日`;
 };
 
-/** A4 landscape certificate in Chinese, with a QR code linking to the verification page. */
-export async function renderCertificatePdf(certificate: Certificate, verifyUrl: string): Promise<Buffer> {
+/** What a certificate prints: plain data, so that it can be posted to the PDF worker thread. */
+export interface CertificatePdfData {
+  number: string;
+  enterprise: { name: string; uscc: string };
+  regionName: string;
+  industryName: string;
+  standardVersionLabel: string;
+  guideVersionLabel: string | null;
+  scoreBp: number;
+  validFrom: string;
+  validUntil: string;
+  status: Certificate['status'];
+  revokeReason: string | null;
+}
+
+/** Copies the printed fields, so nothing but strings and numbers crosses to the worker. */
+export function certificatePdfData(certificate: Certificate): CertificatePdfData {
+  return {
+    number: certificate.number,
+    enterprise: { name: certificate.enterprise.name, uscc: certificate.enterprise.uscc },
+    regionName: certificate.regionName,
+    industryName: certificate.industryName,
+    standardVersionLabel: certificate.standardVersionLabel,
+    guideVersionLabel: certificate.guideVersionLabel,
+    scoreBp: certificate.scoreBp,
+    validFrom: certificate.validFrom,
+    validUntil: certificate.validUntil,
+    status: certificate.status,
+    revokeReason: certificate.revokeReason,
+  };
+}
+
+/**
+ * A4 landscape certificate in Chinese, with a QR code linking to the verification page. Rendered in
+ * the PDF worker thread (lib/pdf-worker.ts), as font subsetting would block the event loop for up to
+ * a second.
+ */
+export function renderCertificatePdf(certificate: Certificate, verifyUrl: string): Promise<Buffer> {
+  return renderPdfInWorker({
+    moduleUrl: import.meta.url,
+    exportName: 'drawCertificatePdf' satisfies keyof typeof import('./certificates.pdf'),
+    args: [certificatePdfData(certificate), verifyUrl],
+    inProcess: drawCertificatePdf,
+  });
+}
+
+/** Renders the certificate on the calling thread: the worker's side of renderCertificatePdf. */
+export async function drawCertificatePdf(certificate: CertificatePdfData, verifyUrl: string): Promise<Buffer> {
   const doc = createPdf({
     size: 'A4',
     layout: 'landscape',

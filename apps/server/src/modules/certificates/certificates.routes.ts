@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import { IdParams, Page, ReasonBody } from '../../lib/schemas';
 import { PDF_MIME } from '../../lib/pdf';
+import { closePdfWorkers, configurePdfWorkers } from '../../lib/pdf-worker';
 import { attachmentName } from '../../lib/excel';
 import { contextOf } from '../../plugins/authz';
 import {
@@ -31,6 +32,9 @@ export function requestOrigin(request: FastifyRequest): string {
 }
 
 export const certificateRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  // PDFs render in a worker thread (font subsetting would block the event loop); stop it with the app.
+  configurePdfWorkers({ logger: app.log });
+  app.addHook('onClose', closePdfWorkers);
   app.get(
     '/api/certificates',
     {
