@@ -71,16 +71,23 @@ const sessionMiddleware: Middleware = {
 };
 
 /**
- * The server reads the import upload with @fastify/multipart, so the document has no body schema for it
- * (`requestBody?: never`); this describes the one form field it reads.
+ * The server reads uploads with @fastify/multipart, so the document has no body schema for them
+ * (`requestBody?: never`); this describes the form fields each upload reads.
  */
-type ImportUploadPath = paths['/api/enterprises/import'];
-type ClientPaths = Omit<paths, '/api/enterprises/import'> & {
-  '/api/enterprises/import': Omit<ImportUploadPath, 'post'> & {
-    post: Omit<ImportUploadPath['post'], 'requestBody'> & {
-      requestBody: { content: { 'multipart/form-data': { file: File } } };
-    };
-  };
+type WithMultipart<P, Fields> = P extends { post: infer Post }
+  ? Omit<P, 'post'> & {
+      post: Omit<Post, 'requestBody'> & { requestBody: { content: { 'multipart/form-data': Fields } } };
+    }
+  : P;
+
+type MultipartFields = {
+  '/api/enterprises/import': { file: File };
+  '/api/frameworks/{id}/import': { file: File; version: string };
+  '/api/assessments/{id}/evidence': { file: File; requirementCode: string };
+};
+
+type ClientPaths = Omit<paths, keyof MultipartFields> & {
+  [P in keyof MultipartFields & keyof paths]: WithMultipart<paths[P], MultipartFields[P]>;
 };
 
 /**
@@ -156,4 +163,24 @@ export async function download(pending: Promise<Settled<Blob>>, fallbackName: st
   // Give the browser a moment to start the download before releasing the blob.
   window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
   return filename;
+}
+
+/**
+ * Serialises a multipart body: text fields first, then files, because the server reads the fields it
+ * needs before streaming the file.
+ */
+export function multipartBody(body: Record<string, string | File>): FormData {
+  const form = new FormData();
+  const entries = Object.entries(body);
+  for (const [key, value] of entries) {
+    if (typeof value === 'string') {
+      form.append(key, value);
+    }
+  }
+  for (const [key, value] of entries) {
+    if (value instanceof File) {
+      form.append(key, value, value.name);
+    }
+  }
+  return form;
 }

@@ -116,3 +116,63 @@ export type UserQuery = QueryParameters<'/api/users', 'get'> & Paging;
 export type UserInput = RequestBody<'/api/users', 'post'>;
 export type UserPatch = RequestBody<'/api/users/{id}', 'patch'>;
 export type ResetPasswordRequest = RequestBody<'/api/users/{id}/reset-password', 'post'>;
+
+// ---- Standards and conformance (贯标) --------------------------------------------------------------
+
+export type Framework = ResponseBody<'/api/frameworks', 'get'>['items'][number];
+export type FrameworkVersionSummary = Framework['versions'][number];
+export type FrameworkVersion = ResponseBody<'/api/framework-versions/{id}', 'get'>;
+export type FrameworkContent = FrameworkVersion['content'];
+export type FrameworkChapter = FrameworkContent['chapters'][number];
+export type FrameworkClause = FrameworkChapter['clauses'][number];
+export type Requirement = FrameworkClause['requirements'][number];
+export type EffectiveRequirements = ResponseBody<'/api/framework-versions/{id}/requirements', 'get'>;
+export type EffectiveRequirement = EffectiveRequirements['items'][number];
+
+type CampaignSchema = Schemas['Campaign'];
+/** Honours in the criteria are plain strings in the response schema. */
+export type Campaign = Narrow<CampaignSchema, { criteria: Narrow<CampaignSchema['criteria'], { honours: Honour[] }> }>;
+export type CampaignDetail = Narrow<ResponseBody<'/api/campaigns/{id}', 'get'>, { criteria: Campaign['criteria'] }>;
+export type CampaignRegionProgress = CampaignDetail['byRegion'][number];
+export type CampaignInput = RequestBody<'/api/campaigns', 'post'>;
+export type CampaignQuery = QueryParameters<'/api/campaigns', 'get'> & Paging;
+export type CampaignAssessmentQuery = QueryParameters<'/api/campaigns/{id}/assessments', 'get'> & Paging;
+
+export type AssessmentSummary = ResponseBody<'/api/assessments', 'get'>['items'][number];
+export type AssessmentQuery = QueryParameters<'/api/assessments', 'get'> & Paging;
+export type SavedAnswer = Assessment['answers'][string];
+export type AssessmentScore = Assessment['score'];
+export type AssessmentGap = AssessmentScore['gaps'][number];
+export type AssessmentRound = Assessment['rounds'][number];
+export type ReviewItem = Assessment['review'][string];
+export type AnswerInput = RequestBody<'/api/assessments/{id}/answers/{code}', 'put'>;
+export type AnswerSaved = ResponseBody<'/api/assessments/{id}/answers/{code}', 'put'>;
+export type ReviewInput = RequestBody<'/api/assessments/{id}/review', 'post'>;
+export type ReviewDecision = ReviewInput['items'][number]['decision'];
+export type EvidenceLinkType = 'enterprise' | 'certificate' | 'assessment';
+/** The link type is a plain string in the response schema; the server only links these kinds of record. */
+export type AssessmentEvidence = Narrow<
+  ResponseBody<'/api/assessments/{id}/evidence', 'post', 201>,
+  { linkType: EvidenceLinkType | null }
+>;
+/** Evidence of each requirement, with the link type narrowed as above. */
+export type Assessment = Narrow<
+  ResponseBody<'/api/assessments/{id}', 'get'>,
+  { evidence: Record<string, AssessmentEvidence[]> }
+>;
+export type EvidenceLinkInput = RequestBody<'/api/assessments/{id}/links', 'post'>;
+
+export type Certificate = ResponseBody<'/api/certificates/{id}', 'get'>;
+export type CertificateQuery = QueryParameters<'/api/certificates', 'get'> & Paging;
+export type PublicCertificate = ResponseBody<'/api/public/certificates/{number}', 'get'>;
+
+/** The JSON form; the same route answers `?format=xlsx` with a file (documented as a string). */
+export type Heatmap = Exclude<ResponseBody<'/api/conformance/heatmap', 'get'>, string>;
+export type HeatmapQuery = QueryParameters<'/api/conformance/heatmap', 'get'>;
+export type HeatmapDimension = NonNullable<HeatmapQuery['dimension']>;
+export type CommonGaps = Exclude<ResponseBody<'/api/conformance/common-gaps', 'get'>, string>;
+export type CommonGap = CommonGaps['items'][number];
+export type CommonGapsQuery = QueryParameters<'/api/conformance/common-gaps', 'get'>;
+
+export type Notification = ResponseBody<'/api/notifications', 'get'>['items'][number];
+export type UnreadCount = ResponseBody<'/api/notifications/unread-count', 'get'>;

@@ -6,9 +6,14 @@ import {
   DatabaseOutlined,
   DownOutlined,
   EnvironmentOutlined,
+  FileSearchOutlined,
+  FlagOutlined,
+  FormOutlined,
+  HeatMapOutlined,
   HomeOutlined,
   KeyOutlined,
   LogoutOutlined,
+  ReadOutlined,
   SafetyCertificateOutlined,
   SettingOutlined,
   TeamOutlined,
@@ -22,6 +27,7 @@ import type { Me } from '../api/types';
 import { useCommonMessages } from '../i18n/common';
 import { useDomainLabels } from '../i18n/labels';
 import { ChangePasswordModal, useAuthMessages } from '../modules/auth';
+import { NotificationBell } from '../modules/notifications';
 import { LanguageSwitch } from '../ui/language-switch';
 import { PageLoading } from '../ui/page-loading';
 import { useAuth, useCurrentUser } from './auth';
@@ -76,6 +82,39 @@ function useNavigation(user: Me): Nav[] {
         },
         { key: '/organizations', label: t.organizations, icon: <ApartmentOutlined />, permission: 'organization:read' },
         { key: '/regions', label: t.regions, icon: <EnvironmentOutlined />, permission: 'region:read' },
+      ],
+    },
+    {
+      key: 'conformance',
+      label: t.conformance,
+      icon: <SafetyCertificateOutlined />,
+      children: [
+        { key: '/frameworks', label: t.frameworks, icon: <ReadOutlined />, permission: 'framework:read' },
+        { key: '/campaigns', label: t.campaigns, icon: <FlagOutlined />, permission: 'campaign:read' },
+        // Enterprise people fill in their own; others with access see them through campaigns and reviews.
+        ...(user.enterpriseId
+          ? [
+              {
+                key: '/assessments',
+                label: t.myAssessments,
+                icon: <FormOutlined />,
+                permission: 'assessment:write' as const,
+              },
+            ]
+          : []),
+        { key: '/reviews', label: t.reviews, icon: <FileSearchOutlined />, permission: 'assessment:review' },
+        {
+          key: '/certificates',
+          label: t.certificates,
+          icon: <SafetyCertificateOutlined />,
+          permission: 'certificate:read',
+        },
+        {
+          key: '/conformance/analytics',
+          label: t.analytics,
+          icon: <HeatMapOutlined />,
+          permission: 'conformance:analytics',
+        },
       ],
     },
     {
@@ -181,7 +220,7 @@ export function AppLayout() {
           mode="inline"
           items={items}
           selectedKeys={[selected]}
-          defaultOpenKeys={['registry', 'system']}
+          defaultOpenKeys={['registry', 'conformance', 'system']}
           aria-label="main navigation"
         />
       </Layout.Sider>
@@ -199,6 +238,7 @@ export function AppLayout() {
           </Typography.Text>
           <Flex align="center" gap={16}>
             <LanguageSwitch />
+            <NotificationBell />
             <Dropdown menu={userMenu} trigger={['click']}>
               <a
                 onClick={(event) => event.preventDefault()}

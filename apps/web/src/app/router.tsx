@@ -1,7 +1,11 @@
 import { Suspense } from 'react';
 import { createBrowserRouter, Outlet } from 'react-router-dom';
+import { ConformanceAnalyticsPage } from '../modules/analytics';
+import { AssessmentListPage, AssessmentPage, ReviewPage, ReviewQueuePage } from '../modules/assessments';
 import { AuditLogPage } from '../modules/audit';
 import { LoginPage } from '../modules/auth';
+import { CampaignCreatePage, CampaignDetailPage, CampaignListPage } from '../modules/campaigns';
+import { CertificateDetailPage, CertificateListPage, CertificateVerifyPage } from '../modules/certificates';
 import {
   EnterpriseCreatePage,
   EnterpriseDetailPage,
@@ -9,6 +13,7 @@ import {
   EnterpriseImportPage,
   EnterpriseListPage,
 } from '../modules/enterprises';
+import { FrameworkListPage, FrameworkVersionPage } from '../modules/frameworks';
 import { HomePage } from '../modules/home';
 import { OrganizationEditPage, OrganizationListPage } from '../modules/organizations';
 import { RegionsPage } from '../modules/regions';
@@ -24,6 +29,15 @@ export const router = createBrowserRouter([
     element: (
       <Suspense fallback={<PageLoading fullScreen />}>
         <LoginPage />
+      </Suspense>
+    ),
+  },
+  {
+    // The certificate's QR code opens this for anyone: no session, no app layout.
+    path: '/verify/certificates/:number',
+    element: (
+      <Suspense fallback={<PageLoading fullScreen />}>
+        <CertificateVerifyPage />
       </Suspense>
     ),
   },
@@ -98,6 +112,82 @@ export const router = createBrowserRouter([
             ),
           },
         ],
+      },
+      {
+        path: 'frameworks',
+        element: (
+          <RequirePermission permission="framework:read">
+            <Outlet />
+          </RequirePermission>
+        ),
+        children: [
+          { index: true, element: <FrameworkListPage /> },
+          { path: 'versions/:id', element: <FrameworkVersionPage /> },
+        ],
+      },
+      {
+        path: 'campaigns',
+        element: (
+          <RequirePermission permission="campaign:read">
+            <Outlet />
+          </RequirePermission>
+        ),
+        children: [
+          { index: true, element: <CampaignListPage /> },
+          {
+            path: 'new',
+            element: (
+              <RequirePermission permission="campaign:write">
+                <CampaignCreatePage />
+              </RequirePermission>
+            ),
+          },
+          { path: ':id', element: <CampaignDetailPage /> },
+        ],
+      },
+      {
+        path: 'assessments',
+        element: (
+          <RequirePermission permission="assessment:read">
+            <Outlet />
+          </RequirePermission>
+        ),
+        children: [
+          { index: true, element: <AssessmentListPage /> },
+          { path: ':id', element: <AssessmentPage /> },
+        ],
+      },
+      {
+        path: 'reviews',
+        element: (
+          <RequirePermission permission="assessment:review">
+            <Outlet />
+          </RequirePermission>
+        ),
+        children: [
+          { index: true, element: <ReviewQueuePage /> },
+          { path: ':id', element: <ReviewPage /> },
+        ],
+      },
+      {
+        path: 'certificates',
+        element: (
+          <RequirePermission permission="certificate:read">
+            <Outlet />
+          </RequirePermission>
+        ),
+        children: [
+          { index: true, element: <CertificateListPage /> },
+          { path: ':id', element: <CertificateDetailPage /> },
+        ],
+      },
+      {
+        path: 'conformance/analytics',
+        element: (
+          <RequirePermission permission="conformance:analytics">
+            <ConformanceAnalyticsPage />
+          </RequirePermission>
+        ),
       },
       {
         path: 'users',

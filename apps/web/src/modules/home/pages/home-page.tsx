@@ -1,6 +1,7 @@
 import { Alert, Col, Row } from 'antd';
 import { useAuth, useCurrentUser } from '../../../app/auth';
 import { PageHeader } from '../../../ui/page-header';
+import { ConformanceTodoCard, ReviewWaitingCard } from '../components/conformance-cards';
 import { OwnEnterpriseCard } from '../components/own-enterprise-card';
 import { ScopeStatistics } from '../components/scope-statistics';
 import { UserContextCard } from '../components/user-context-card';
@@ -21,10 +22,14 @@ export function HomePage() {
           <UserContextCard user={user} />
         </Col>
         <Col xs={24} xl={16}>
+          {can('assessment:review') && !enterprisePerson ? <ReviewWaitingCard /> : null}
           {overseesEnterprises ? <ScopeStatistics /> : null}
           {enterprisePerson ? (
             user.enterpriseId ? (
-              <OwnEnterpriseCard enterpriseId={user.enterpriseId} />
+              <>
+                <OwnEnterpriseCard enterpriseId={user.enterpriseId} />
+                {can('assessment:read') ? <ConformanceTodoCard /> : null}
+              </>
             ) : (
               <Alert type="warning" showIcon title={t.noEnterprise} />
             )

@@ -1,0 +1,1 @@
+export { ConformanceAnalyticsPage } from './pages/conformance-analytics-page';

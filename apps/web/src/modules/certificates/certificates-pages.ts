@@ -1,0 +1,3 @@
+export { CertificateListPage } from './pages/certificate-list-page';
+export { CertificateDetailPage } from './pages/certificate-detail-page';
+export { CertificateVerifyPage } from './pages/certificate-verify-page';

@@ -1,0 +1,2 @@
+export { FrameworkListPage } from './pages/framework-list-page';
+export { FrameworkVersionPage } from './pages/framework-version-page';
