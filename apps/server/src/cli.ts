@@ -10,6 +10,7 @@ import { newId, nowIso } from './lib/ids';
 import { hashPassword, passwordPolicyProblem } from './lib/password';
 import { databaseFor, serve } from './main';
 import { verifyAuditChain, writeAudit } from './modules/audit/index';
+import { rebuildConformanceTallies } from './modules/conformance/index';
 import { findUserByUsername, insertUser } from './modules/users/index';
 import { isEmpty, seedBase, seedDemo, seedScale } from './seed/seed.service';
 
@@ -185,6 +186,14 @@ audit
       );
       process.exitCode = 1;
     }
+  });
+
+program
+  .command('tallies')
+  .description('从已提交/已通过的自评重新计算贯标统计计数（修复用）')
+  .action(async () => {
+    await withDatabase(({ db }) => rebuildConformanceTallies(db));
+    console.log('已重新计算贯标统计计数');
   });
 
 program

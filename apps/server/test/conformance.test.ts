@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DB } from '../src/db/schema';
 import { newId, nowIso } from '../src/lib/ids';
+import { rebuildConformanceTallies } from '../src/modules/conformance/index';
 import { createTestApp, enterpriseIdByName, regionId, type Session, type TestApp } from './helpers';
 
 const requirement = (code: string, text: string, mandatory = false) => ({
@@ -151,6 +152,8 @@ describe('conformance analytics', () => {
       'H-2': 'conform',
       'H-3': 'conform',
     });
+    // Made here in the database, not through the assessments service: counted by a rebuild.
+    await rebuildConformanceTallies(t.db);
   });
   afterAll(async () => t.close());
 
@@ -219,7 +222,7 @@ describe('conformance analytics', () => {
     expect(other.json().items).toEqual([]);
   });
 
-  it('follows new submissions (the in-memory tally is rebuilt when assessments change)', async () => {
+  it('a rebuild recomputes the tallies from the assessments (repair after changes outside the service)', async () => {
     await city.get(`/api/conformance/heatmap?standardVersionId=${versionId}`);
     const at = nowIso();
     await t.db
@@ -228,6 +231,7 @@ describe('conformance analytics', () => {
       .where('status', '=', 'in_progress')
       .where('standard_version_id', '=', versionId)
       .execute();
+    expect(await rebuildConformanceTallies(t.db, versionId)).toEqual({ versions: 1, assessments: 4 });
     const res = await city.get(`/api/conformance/heatmap?standardVersionId=${versionId}`);
     expect(rates(res.json())['H-1@bearing']).toEqual([0.5, 2]);
     expect(res.json().columns.find((c: { key: string }) => c.key === 'bearing').assessments).toBe(2);
@@ -253,5 +257,288 @@ describe('conformance analytics', () => {
     expect(gapBook.worksheets[0]?.getRow(2).getCell(1).value).toBe('H-3');
     // After the fourth assessment's submission above: 2 of 3 answers to H-3 are gaps.
     expect(gapBook.worksheets[0]?.getRow(2).getCell(3).value).toBe(66.7);
+  });
+});
+
+/** A published three-requirement standard with no pass mark, so every complete assessment can be accepted. */
+async function publishStandard(db: Kysely<DB>, code: string, prefix: string): Promise<string> {
+  const at = nowIso();
+  const frameworkId = newId();
+  const versionId = newId();
+  const content = {
+    passScore: 0,
+    chapters: [
+      {
+        code: '1',
+        title: '制度',
+        clauses: [
+          {
+            code: '1.1',
+            title: '保密制度',
+            requirements: [1, 2, 3].map((i) => requirement(`${prefix}-${i}`, `要求 ${prefix}-${i}`)),
+          },
+        ],
+      },
+    ],
+  };
+  await db
+    .insertInto('frameworks')
+    .values({
+      id: frameworkId,
+      code,
+      kind: 'standard',
+      name: `${code} 规范`,
+      industry_code: null,
+      description: '',
+      created_at: at,
+      updated_at: at,
+    })
+    .execute();
+  await db
+    .insertInto('framework_versions')
+    .values({
+      id: versionId,
+      framework_id: frameworkId,
+      version: '1',
+      status: 'published',
+      base_version_id: null,
+      template: 0,
+      content: JSON.stringify(content),
+      requirement_count: 3,
+      published_at: at,
+      created_at: at,
+      updated_at: at,
+    })
+    .execute();
+  return versionId;
+}
+
+/** The tally rows of a standard version (rows whose counters are all zero left out), in key order. */
+async function tallySnapshot(db: Kysely<DB>, standardVersionId: string) {
+  const tallies = await db
+    .selectFrom('conformance_tallies')
+    .select([
+      'campaign_key',
+      'requirement_code',
+      'industry_code',
+      'region_id',
+      'conform',
+      'partial',
+      'nonconform',
+      'na',
+    ])
+    .where('standard_version_id', '=', standardVersionId)
+    .execute();
+  const counts = await db
+    .selectFrom('conformance_assessment_counts')
+    .select(['campaign_key', 'industry_code', 'region_id', 'guide_version_key', 'assessments'])
+    .where('standard_version_id', '=', standardVersionId)
+    .execute();
+  const line = (row: Record<string, string | number>) =>
+    Object.values(row)
+      .map((v) => (typeof v === 'string' ? v : String(Number(v))))
+      .join('|');
+  return {
+    tallies: tallies
+      .filter((r) => Number(r.conform) + Number(r.partial) + Number(r.nonconform) + Number(r.na) !== 0)
+      .map(line)
+      .sort(),
+    counts: counts
+      .filter((r) => Number(r.assessments) !== 0)
+      .map(line)
+      .sort(),
+  };
+}
+
+/** A deterministic pseudo-random sequence (mulberry32). */
+function random(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let x = Math.imul(a ^ (a >>> 15), 1 | a);
+    x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
+    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const deadline = () => new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+
+describe('conformance tallies kept by the assessments service', () => {
+  let t: TestApp;
+  let city: Session;
+  let donge: string;
+  let linqing: string;
+  let entA: string;
+  let entB: string;
+
+  beforeAll(async () => {
+    t = await createTestApp({ syntheticCount: 0 });
+    city = await t.login('city.admin');
+    donge = await regionId(t.db, '371524');
+    linqing = await regionId(t.db, '371581');
+    entA = await enterpriseIdByName(t.db, '东阿示范阿胶股份有限公司');
+    entB = await enterpriseIdByName(t.db, '临清示范轴承有限公司');
+  });
+  afterAll(async () => t.close());
+
+  /** Launches a campaign for one region and industry; the id of the enterprise's new assessment. */
+  async function campaignFor(versionId: string, enterpriseId: string, region: string, industry: string) {
+    const res = await city.post('/api/campaigns', {
+      name: `贯标 ${newId().slice(0, 8)}`,
+      standardVersionId: versionId,
+      criteria: { regionIds: [region], industries: [industry] },
+      deadline: deadline(),
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const row = await t.db
+      .selectFrom('assessments')
+      .select('id')
+      .where('enterprise_id', '=', enterpriseId)
+      .where('campaign_id', '=', res.json().id)
+      .executeTakeFirstOrThrow();
+    return { campaignId: res.json().id as string, assessmentId: row.id };
+  }
+
+  it('counts an assessment from submission, not while returned, with its revised answers once resubmitted', async () => {
+    const versionId = await publishStandard(t.db, 'TEST-LIFE', 'L');
+    const ent = await t.login('ent.a.admin');
+    const station = await t.login('station.donge');
+    const { campaignId, assessmentId } = await campaignFor(versionId, entA, donge, 'ejiao_tcm');
+    const heat = async (campaign?: string) => {
+      const res = await city.get(
+        `/api/conformance/heatmap?standardVersionId=${versionId}${campaign ? `&campaignId=${campaign}` : ''}`,
+      );
+      expect(res.statusCode, res.body).toBe(200);
+      const body = res.json();
+      return {
+        columns: body.columns.map((c: { key: string; assessments: number }) => [c.key, c.assessments]),
+        cells: Object.fromEntries(
+          body.cells.map((c: { code: string; passRate: number; answered: number }) => [
+            c.code,
+            [c.passRate, c.answered],
+          ]),
+        ),
+      };
+    };
+    const answer = async (code: string, value: Answer) => {
+      const res = await ent.inject({
+        method: 'PUT',
+        url: `/api/assessments/${assessmentId}/answers/${code}`,
+        payload: { answer: value, ...(value === 'na' ? { naReason: '不涉及' } : {}) },
+      });
+      expect(res.statusCode, res.body).toBe(200);
+    };
+    const empty = { columns: [], cells: {} };
+
+    await answer('L-1', 'conform');
+    await answer('L-2', 'partial');
+    await answer('L-3', 'nonconform');
+    expect(await heat()).toEqual(empty);
+
+    expect((await ent.post(`/api/assessments/${assessmentId}/submit`)).statusCode).toBe(200);
+    const first = { columns: [['ejiao_tcm', 1]], cells: { 'L-1': [1, 1], 'L-2': [0.5, 1], 'L-3': [0, 1] } };
+    expect(await heat()).toEqual(first);
+    expect(await heat(campaignId)).toEqual(first);
+
+    const returned = await station.post(`/api/assessments/${assessmentId}/review`, {
+      items: [{ requirementCode: 'L-3', decision: 'return', comment: '请补充培训记录' }],
+    });
+    expect(returned.json().status).toBe('returned');
+    expect(await heat()).toEqual(empty);
+    expect(await heat(campaignId)).toEqual(empty);
+
+    await answer('L-3', 'na');
+    expect(await heat()).toEqual(empty);
+    expect((await ent.post(`/api/assessments/${assessmentId}/submit`)).statusCode).toBe(200);
+    const second = { columns: [['ejiao_tcm', 1]], cells: { 'L-1': [1, 1], 'L-2': [0.5, 1] } };
+    expect(await heat()).toEqual(second);
+
+    const accepted = await station.post(`/api/assessments/${assessmentId}/review`, { items: [] });
+    expect(accepted.json().status).toBe('accepted');
+    expect(await heat()).toEqual(second);
+    expect(await heat(campaignId)).toEqual(second);
+    expect((await tallySnapshot(t.db, versionId)).tallies).toEqual(
+      [
+        ...[campaignId, ''].flatMap((key) => [
+          `${key}|L-1|ejiao_tcm|${donge}|1|0|0|0`,
+          `${key}|L-2|ejiao_tcm|${donge}|0|1|0|0`,
+          `${key}|L-3|ejiao_tcm|${donge}|0|0|0|1`,
+        ]),
+      ].sort(),
+    );
+  });
+
+  it('equal a rebuild from scratch after any sequence of answers, submissions, returns and acceptances', async () => {
+    const versionId = await publishStandard(t.db, 'TEST-PROP', 'P');
+    const codes = ['P-1', 'P-2', 'P-3'];
+    const answers: Answer[] = ['conform', 'partial', 'nonconform', 'na'];
+    const actors = [
+      {
+        enterpriseId: entA,
+        region: donge,
+        industry: 'ejiao_tcm',
+        ent: await t.login('ent.a.admin'),
+        reviewer: await t.login('station.donge'),
+        assessmentId: '',
+      },
+      {
+        enterpriseId: entB,
+        region: linqing,
+        industry: 'bearing',
+        ent: await t.login('ent.b.admin'),
+        reviewer: await t.login('county.linqing'),
+        assessmentId: '',
+      },
+    ];
+    const next = random(20261127);
+    const pick = <T>(items: T[]): T => items[Math.floor(next() * items.length)] as T;
+    const seen = new Set<string>();
+    for (let step = 0; step < 40; step += 1) {
+      const actor = pick(actors);
+      const detail = actor.assessmentId
+        ? (await actor.ent.get(`/api/assessments/${actor.assessmentId}`)).json()
+        : { status: 'accepted' };
+      const status = detail.status as string;
+      seen.add(status);
+      if (status === 'accepted') {
+        actor.assessmentId = (
+          await campaignFor(versionId, actor.enterpriseId, actor.region, actor.industry)
+        ).assessmentId;
+      } else if (status === 'submitted') {
+        const returnCodes = codes.filter(() => next() < 0.4);
+        const res = await actor.reviewer.post(`/api/assessments/${actor.assessmentId}/review`, {
+          items: returnCodes.map((code) => ({ requirementCode: code, decision: 'return', comment: '请整改' })),
+        });
+        expect(res.statusCode, res.body).toBe(200);
+      } else {
+        const editable = detail.editableCodes as string[];
+        const missing = codes.filter((code) => !detail.answers[code]?.answer);
+        if (missing.length === 0 && next() < 0.4) {
+          const res = await actor.ent.post(`/api/assessments/${actor.assessmentId}/submit`);
+          expect(res.statusCode, res.body).toBe(200);
+        } else {
+          const value = pick(answers);
+          const res = await actor.ent.inject({
+            method: 'PUT',
+            url: `/api/assessments/${actor.assessmentId}/answers/${pick(missing.length > 0 ? missing : editable)}`,
+            payload: { answer: value, ...(value === 'na' ? { naReason: '不涉及' } : {}) },
+          });
+          expect(res.statusCode, res.body).toBe(200);
+        }
+      }
+      const kept = await tallySnapshot(t.db, versionId);
+      const heatmapKept = (await city.get(`/api/conformance/heatmap?standardVersionId=${versionId}`)).json();
+      await rebuildConformanceTallies(t.db, versionId);
+      expect(kept, `after step ${step}`).toEqual(await tallySnapshot(t.db, versionId));
+      expect(heatmapKept).toEqual((await city.get(`/api/conformance/heatmap?standardVersionId=${versionId}`)).json());
+    }
+    // The sequence went through every state, and nothing was ever counted below zero.
+    expect([...seen].sort()).toEqual(['accepted', 'in_progress', 'not_started', 'returned', 'submitted']);
+    const negative = await t.db
+      .selectFrom('conformance_tallies')
+      .select('requirement_code')
+      .where((eb) => eb.or([eb('conform', '<', 0), eb('partial', '<', 0), eb('nonconform', '<', 0), eb('na', '<', 0)]))
+      .execute();
+    expect(negative).toEqual([]);
   });
 });

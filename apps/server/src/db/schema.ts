@@ -283,6 +283,35 @@ export interface NotificationReadTable {
   read_at: string;
 }
 
+/** Answer counts per (standard version, campaign or '', requirement, industry, county-level region). */
+export interface ConformanceTallyTable {
+  standard_version_id: string;
+  campaign_key: string;
+  requirement_code: string;
+  industry_code: string;
+  region_id: string;
+  conform: number;
+  partial: number;
+  nonconform: number;
+  na: number;
+}
+
+/** Analysed assessments per (standard version, campaign or '', industry, region, guide version or ''). */
+export interface ConformanceAssessmentCountTable {
+  standard_version_id: string;
+  campaign_key: string;
+  industry_code: string;
+  region_id: string;
+  guide_version_key: string;
+  assessments: number;
+}
+
+/** A counter bumped with every change to a standard version's conformance tallies (readers' cache check). */
+export interface ConformanceTallyRevisionTable {
+  standard_version_id: string;
+  revision: number;
+}
+
 export interface DB {
   regions: RegionTable;
   industries: IndustryTable;
@@ -307,4 +336,92 @@ export interface DB {
   certificates: CertificateTable;
   notifications: NotificationTable;
   notification_reads: NotificationReadTable;
+  conformance_tallies: ConformanceTallyTable;
+  conformance_assessment_counts: ConformanceAssessmentCountTable;
+  conformance_tally_revisions: ConformanceTallyRevisionTable;
+  service_stations: ServiceStationTable;
+  service_station_services: ServiceStationServiceTable;
+  service_station_staff: ServiceStationStaffTable;
+  demonstration_bases: DemonstrationBaseTable;
+  demonstration_base_enterprises: DemonstrationBaseEnterpriseTable;
+  criteria_versions: CriteriaVersionTable;
+  criteria_items: CriteriaItemTable;
+}
+
+/** A service station: same id as its organisation row (kind service_station); name and region are copies. */
+export interface ServiceStationTable {
+  id: string;
+  name: string;
+  region_id: string;
+  host_kind: string;
+  host_organization_id: string | null;
+  /** Millionths of a degree. */
+  longitude_e6: number;
+  latitude_e6: number;
+  opening_hours: string;
+  demonstration: number;
+  status: string;
+  archived_reason: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ServiceStationServiceTable {
+  station_id: string;
+  service: string;
+}
+
+export interface ServiceStationStaffTable {
+  station_id: string;
+  position: number;
+  name: string;
+  role: string;
+  phone: string;
+  liaison: number;
+}
+
+export interface DemonstrationBaseTable {
+  id: string;
+  name: string;
+  host_kind: string;
+  host_organization_id: string | null;
+  region_id: string;
+  address: string;
+  longitude_e6: number;
+  latitude_e6: number;
+  description: string;
+  designated: number;
+  status: string;
+  archived_reason: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface DemonstrationBaseEnterpriseTable {
+  base_id: string;
+  enterprise_id: string;
+}
+
+/** A version of the construction guide's criteria for one kind of designation. */
+export interface CriteriaVersionTable {
+  id: string;
+  kind: string;
+  version: string;
+  status: string;
+  total_score: number;
+  published_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CriteriaItemTable {
+  version_id: string;
+  position: number;
+  group_code: string;
+  group_title: string;
+  code: string;
+  text: string;
+  max_score: number;
+  guidance: string;
+  auto_source: string | null;
 }

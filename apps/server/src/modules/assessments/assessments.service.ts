@@ -8,6 +8,7 @@ import { newId, nowIso } from '../../lib/ids';
 import { enterpriseScope, type EnterpriseScope } from '../../plugins/authz';
 import { writeAudit, type AuditTrace } from '../audit/index';
 import { issueCertificate } from '../certificates/index';
+import { addAssessmentToTallies, removeAssessmentFromTallies } from '../conformance/index';
 import {
   assessmentBasis,
   frozenRequirements,
@@ -583,6 +584,8 @@ export async function submitAssessment(db: Kysely<DB>, ctx: RequestContext, id: 
     if (!ok) {
       throw new AppError('assessment_state_changed', 409, '自评状态已变化，请刷新后重试');
     }
+    // Submitted assessments count in the conformance analytics (a returned one left them on its return).
+    await addAssessmentToTallies(trx, id);
     await repo.insertRound(trx, {
       id: newId(),
       assessment_id: id,
@@ -682,6 +685,10 @@ export async function reviewAssessment(db: Kysely<DB>, ctx: RequestContext, id: 
     const ok = await repo.updateIfStatus(trx, id, ['submitted'], { status: outcome, decided_at: at, updated_at: at });
     if (!ok) {
       throw new AppError('assessment_state_changed', 409, '自评状态已变化（可能已被他人审核），请刷新');
+    }
+    // A return takes it out of the conformance analytics until resubmitted; acceptance keeps it counted.
+    if (outcome === 'returned') {
+      await removeAssessmentFromTallies(trx, id);
     }
     await repo.insertReviewItems(
       trx,

@@ -7,20 +7,14 @@ import { flattenRequirements, loadVersion } from '../frameworks/index';
 import * as repo from './conformance.repo';
 
 /*
- * Why an in-memory tally and not a query per request, nor a tally table:
- * the heat map and the gap list aggregate assessment_answers (≈70 rows per assessment, 350,000 rows at
- * 5,000 assessments), which takes tens to hundreds of milliseconds on either dialect (see
- * docs/performance.md, "Standards and conformance"). Both views, every scope and every filter are sums
- * over one small table of counts per (requirement, industry, region, answer) — a few thousand cells — so
- * that table is built once per (standard version, campaign) and kept in memory. It is rebuilt when the
- * fingerprint of the version's assessments changes (count and latest change times, one cheap query per
- * request): the fingerprint comes from the database, so it holds across several server processes, and it
- * needs no hook in the assessments service, unlike a tally table maintained on submit/return/accept, which
- * would have to be kept right in every transition (and a returned-then-resubmitted assessment would
- * have to be subtracted and added back). Autosaves of assessments being filled in do not invalidate it
- * (only the submitted and accepted ones count). The cost is one full aggregate after each submission,
- * return or acceptance, paid by the next reader (≈0.4–1 s at 5,000 assessments on SQLite, where it
- * blocks the event loop; see docs/performance.md for the incremental rebuild that would remove it).
+ * The heat map and the gap list are sums over conformance_tallies: counts per (requirement, industry,
+ * county-level region, answer) of the analysed assessments of a (standard version, campaign), a few
+ * thousand rows kept by the assessments service in the same transaction as each submission and return
+ * (see conformance.tallies.ts). Reading them costs O(cells), not O(answers): ~7,000 rows and 20–30 ms at
+ * 5,000 assessments on SQLite, where it blocks the event loop. So they are kept in memory per
+ * (standard version, campaign) with the finished answers, and each request checks one row, the
+ * version's tally revision, bumped in the same transaction as every change: an unchanged revision serves
+ * from memory, and several server processes stay right without sharing memory. See docs/performance.md.
  */
 
 export type HeatmapDimension = 'industry' | 'region';
@@ -43,74 +37,126 @@ interface Cell {
 }
 
 interface Tally {
-  fingerprint: string;
+  revision: number;
   requirements: RequirementInfo[];
   cells: Cell[];
   groups: { industry: string; regionId: string; count: number }[];
   regions: Map<string, { name: string; path: string; sortOrder: number }>;
   industries: Map<string, { name: string; sortOrder: number }>;
-  /** Finished answers (heat maps, gap lists) computed from this tally. */
+  /** Finished answers (heat maps, gap lists) computed from this tally, by view and scope. */
   results: Map<string, unknown>;
 }
 
-const CACHE_ENTRIES = 16;
-const caches = new WeakMap<Kysely<DB>, Map<string, { fingerprint: string; tally: Promise<Tally> }>>();
+interface VersionRequirements {
+  kind: 'standard' | 'guide';
+  requirements: RequirementInfo[];
+}
 
-async function buildTally(db: Kysely<DB>, source: repo.TallySource, fingerprint: string): Promise<Tally> {
-  const [answers, groupRows] = await Promise.all([repo.answerTallies(db, source), repo.assessmentGroups(db, source)]);
-  const cellByKey = new Map<string, Cell>();
-  for (const row of answers) {
-    const key = `${row.code}\u0000${row.industry}\u0000${row.regionId}`;
-    let cell = cellByKey.get(key);
-    if (!cell) {
-      cell = {
-        code: row.code,
-        industry: row.industry,
-        regionId: row.regionId,
-        conform: 0,
-        partial: 0,
-        nonconform: 0,
-        na: 0,
-      };
-      cellByKey.set(key, cell);
+// Published framework versions never change, so their flattened requirements can be kept.
+const PUBLISHED_VERSIONS_KEPT = 64;
+const publishedRequirements = new Map<string, VersionRequirements>();
+
+async function requirementsOfVersion(db: Kysely<DB>, id: string): Promise<VersionRequirements | null> {
+  const kept = publishedRequirements.get(id);
+  if (kept) {
+    return kept;
+  }
+  const version = await loadVersion(db, id);
+  if (!version) {
+    return null;
+  }
+  const source = version.kind === 'guide' ? 'guide' : 'standard';
+  const result: VersionRequirements = {
+    kind: source,
+    requirements: flattenRequirements(version.content, source).map((r) => ({
+      code: r.code,
+      text: r.text,
+      mandatory: r.mandatory,
+      source: r.source,
+    })),
+  };
+  if (version.status === 'published') {
+    if (publishedRequirements.size >= PUBLISHED_VERSIONS_KEPT) {
+      publishedRequirements.clear();
     }
-    switch (row.answer) {
-      case 'conform':
-      case 'partial':
-      case 'nonconform':
-      case 'na':
-        cell[row.answer] += row.count;
-        break;
-      default:
-        break;
+    publishedRequirements.set(id, result);
+  }
+  return result;
+}
+
+const TALLIES_KEPT = 16;
+const kept = new WeakMap<Kysely<DB>, Map<string, Promise<Tally>>>();
+
+/**
+ * The tallies of a standard version (optionally one campaign), from memory while the version's tally
+ * revision is unchanged; 404 when the id is not a standard version.
+ */
+async function tallyOf(db: Kysely<DB>, standardVersionId: string, campaignId: string | undefined): Promise<Tally> {
+  let cache = kept.get(db);
+  if (!cache) {
+    cache = new Map();
+    kept.set(db, cache);
+  }
+  const key = `${standardVersionId}|${campaignId ?? ''}`;
+  // Read before the tallies: what is loaded is at least as new as the revision it is kept under.
+  const revision = await repo.revisionOf(db, standardVersionId);
+  const hit = cache.get(key);
+  if (hit && (await hit).revision === revision) {
+    return hit;
+  }
+  // The promise is kept, so concurrent readers after a change share one load.
+  const tally = loadTally(db, standardVersionId, campaignId, revision);
+  cache.delete(key);
+  cache.set(key, tally);
+  if (cache.size > TALLIES_KEPT) {
+    const oldest = cache.keys().next().value;
+    if (oldest !== undefined) {
+      cache.delete(oldest);
     }
+  }
+  tally.catch(() => {
+    if (cache.get(key) === tally) {
+      cache.delete(key);
+    }
+  });
+  return tally;
+}
+
+async function loadTally(
+  db: Kysely<DB>,
+  standardVersionId: string,
+  campaignId: string | undefined,
+  revision: number,
+): Promise<Tally> {
+  const scope = { standardVersionId, campaignKey: campaignId ?? repo.ALL_CAMPAIGNS };
+  const [standard, tallyRows, countRows] = await Promise.all([
+    requirementsOfVersion(db, standardVersionId),
+    repo.talliesOf(db, scope),
+    repo.assessmentCountsOf(db, scope),
+  ]);
+  if (!standard || standard.kind !== 'standard') {
+    throw notFound('标准版本');
   }
   const groups = new Map<string, { industry: string; regionId: string; count: number }>();
   const guideIds = new Set<string>();
-  for (const row of groupRows) {
-    const key = `${row.industry}\u0000${row.regionId}`;
-    const group = groups.get(key) ?? { industry: row.industry, regionId: row.regionId, count: 0 };
-    group.count += row.count;
+  for (const row of countRows) {
+    const key = `${row.industry_code}\u0000${row.region_id}`;
+    const group = groups.get(key) ?? { industry: row.industry_code, regionId: row.region_id, count: 0 };
+    group.count += Number(row.assessments);
     groups.set(key, group);
-    if (row.guideVersionId) {
-      guideIds.add(row.guideVersionId);
+    if (row.guide_version_key) {
+      guideIds.add(row.guide_version_key);
     }
   }
   // Requirement texts: the standard's, in order, then those of the guides the assessments were opened with.
   const requirements: RequirementInfo[] = [];
   const seen = new Set<string>();
-  const versions = await Promise.all([source.standardVersionId, ...guideIds].map((id) => loadVersion(db, id)));
-  if (!versions[0] || versions[0].kind !== 'standard') {
-    throw notFound('标准版本');
-  }
-  for (const version of versions) {
-    if (!version) {
-      continue;
-    }
-    for (const r of flattenRequirements(version.content, version.kind === 'guide' ? 'guide' : 'standard')) {
+  const guides = await Promise.all([...guideIds].sort().map((id) => requirementsOfVersion(db, id)));
+  for (const version of [standard, ...guides]) {
+    for (const r of version?.requirements ?? []) {
       if (!seen.has(r.code)) {
         seen.add(r.code);
-        requirements.push({ code: r.code, text: r.text, mandatory: r.mandatory, source: r.source });
+        requirements.push(r);
       }
     }
   }
@@ -121,45 +167,22 @@ async function buildTally(db: Kysely<DB>, source: repo.TallySource, fingerprint:
     repo.industriesByCodes(db, industryCodes),
   ]);
   return {
-    fingerprint,
+    revision,
     requirements,
-    cells: [...cellByKey.values()],
+    cells: tallyRows.map((r) => ({
+      code: r.requirement_code,
+      industry: r.industry_code,
+      regionId: r.region_id,
+      conform: Number(r.conform),
+      partial: Number(r.partial),
+      nonconform: Number(r.nonconform),
+      na: Number(r.na),
+    })),
     groups: [...groups.values()],
     regions: new Map(regions.map((r) => [r.id, { name: r.name, path: r.path, sortOrder: Number(r.sort_order) }])),
     industries: new Map(industries.map((i) => [i.code, { name: i.name, sortOrder: Number(i.sort_order) }])),
     results: new Map(),
   };
-}
-
-/** The tally of a (standard version, campaign), from memory unless the assessments changed since it was built. */
-export async function tallyFor(db: Kysely<DB>, source: repo.TallySource): Promise<Tally> {
-  let cache = caches.get(db);
-  if (!cache) {
-    cache = new Map();
-    caches.set(db, cache);
-  }
-  const key = `${source.standardVersionId}|${source.campaignId ?? ''}`;
-  const fingerprint = await repo.tallyFingerprint(db, source);
-  const cached = cache.get(key);
-  if (cached && cached.fingerprint === fingerprint) {
-    return cached.tally;
-  }
-  // The promise is cached, so concurrent first readers share one build.
-  const tally = buildTally(db, source, fingerprint);
-  cache.delete(key);
-  cache.set(key, { fingerprint, tally });
-  if (cache.size > CACHE_ENTRIES) {
-    const oldest = cache.keys().next().value;
-    if (oldest !== undefined) {
-      cache.delete(oldest);
-    }
-  }
-  tally.catch(() => {
-    if (cache.get(key)?.tally === tally) {
-      cache.delete(key);
-    }
-  });
-  return tally;
 }
 
 /** Which regions' assessments an analytics reader may see: all (city-wide roles) or a region's subtree. */
@@ -186,11 +209,6 @@ function regionFilter(ctx: RequestContext, tally: Tally, extraPath?: string): (r
     const path = tally.regions.get(regionId)?.path;
     return path !== undefined && paths.every((p) => path.startsWith(p));
   };
-}
-
-/** The tally of a standard version; 404 when the id is not a standard version (checked when the tally is built). */
-async function standardTally(db: Kysely<DB>, standardVersionId: string, campaignId: string | undefined) {
-  return tallyFor(db, { standardVersionId, campaignId: campaignId ?? null });
 }
 
 const RESULTS_PER_TALLY = 64;
@@ -244,7 +262,7 @@ export interface Heatmap {
  */
 export async function heatmap(db: Kysely<DB>, ctx: RequestContext, input: HeatmapInput): Promise<Heatmap> {
   const dimension = input.dimension ?? 'industry';
-  const tally = await standardTally(db, input.standardVersionId, input.campaignId);
+  const tally = await tallyOf(db, input.standardVersionId, input.campaignId);
   return memo(tally, `heatmap|${dimension}|${scopeKey(ctx)}`, () => computeHeatmap(ctx, tally, dimension));
 }
 
@@ -331,7 +349,7 @@ export async function commonGaps(
   ctx: RequestContext,
   input: CommonGapsInput,
 ): Promise<{ items: CommonGap[] }> {
-  const tally = await standardTally(db, input.standardVersionId, input.campaignId);
+  const tally = await tallyOf(db, input.standardVersionId, input.campaignId);
   let extraPath: string | undefined;
   if (input.regionId) {
     const region = await repo.findRegion(db, input.regionId);
