@@ -3,7 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defineConfig } from '@playwright/test';
 
-const PORT = 3100;
+// A port of its own per run (chosen once in the runner, inherited by the workers through the environment),
+// so a run never collides with another server on this machine.
+process.env.SHANGMI_E2E_PORT ??= String(3100 + (process.pid % 800));
+const PORT = Number(process.env.SHANGMI_E2E_PORT);
 const baseURL = `http://127.0.0.1:${PORT}`;
 
 // Every run starts from an empty data directory, so the demo seed is all the data there is.

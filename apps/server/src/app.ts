@@ -22,6 +22,9 @@ import { notificationRoutes } from './modules/notifications/index';
 import { organizationRoutes } from './modules/organizations/index';
 import { regionRoutes, RegionNodeSchema } from './modules/regions/index';
 import { userRoutes } from './modules/users/index';
+import { baseRoutes, BaseSchema } from './modules/bases/index';
+import { criteriaRoutes, CriteriaVersionSchema } from './modules/criteria/index';
+import { stationRoutes, StationSchema } from './modules/stations/index';
 import { authPlugin } from './plugins/auth';
 import { authzPlugin } from './plugins/authz';
 import { errorsPlugin, sendProblem } from './plugins/errors';
@@ -85,6 +88,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   for (const schema of [Problem, AuditEntrySchema, MeSchema, EnterpriseSchema, RegionNodeSchema]) {
     app.addSchema(schema);
   }
+  for (const schema of [StationSchema, BaseSchema, CriteriaVersionSchema]) {
+    app.addSchema(schema);
+  }
 
   const auth = createAuthService(options.db, { sessionHours: config.sessionHours });
   await app.register(errorsPlugin);
@@ -107,6 +113,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(assessmentRoutes);
   await app.register(certificateRoutes);
   await app.register(conformanceRoutes);
+  await app.register(stationRoutes);
+  await app.register(baseRoutes);
+  await app.register(criteriaRoutes);
 
   const webIndex = path.join(config.webDistDir, 'index.html');
   const serveWeb = (options.serveWeb ?? true) && fs.existsSync(webIndex);

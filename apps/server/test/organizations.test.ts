@@ -23,8 +23,10 @@ interface Problem {
   errors?: { field: string; message: string }[];
 }
 
-const newStation = (regionIdValue: string, name = '东阿县刘集镇商业秘密保护服务站') => ({
-  kind: 'service_station',
+// Service stations have their own module (a place with staff and services); organisations of other
+// kinds are managed here. The examples use a third-party service provider.
+const newStation = (regionIdValue: string, name = '东阿县明法律师事务所') => ({
+  kind: 'service_provider',
   name,
   regionId: regionIdValue,
   address: '山东省聊城市东阿县刘集镇',
@@ -193,13 +195,13 @@ describe('organizations', () => {
       expect(res.statusCode).toBe(201);
       const created = res.json<Organization>();
       expect(created).toMatchObject({
-        kind: 'service_station',
+        kind: 'service_provider',
         regionName: '东阿县',
         status: 'active',
         contactEmail: null,
       });
       expect((await donge.get(`/api/organizations/${created.id}`)).json<Organization>().name).toBe(
-        '东阿县刘集镇商业秘密保护服务站',
+        '东阿县明法律师事务所',
       );
 
       const audit = (await city.get(`/api/audit?entityType=organization&entityId=${created.id}`)).json<{
@@ -233,7 +235,7 @@ describe('organizations', () => {
     });
 
     it('refuses a county admin outside their region with 403', async () => {
-      const res = await donge.post('/api/organizations', newStation(linqingRegion, '临清某服务站'));
+      const res = await donge.post('/api/organizations', newStation(linqingRegion, '临清某律师事务所'));
       expect(res.statusCode).toBe(403);
       expect(res.json<Problem>().detail).toContain('本辖区');
     });
@@ -278,7 +280,7 @@ describe('organizations', () => {
   describe('update, archive and restore', () => {
     let stationId: string;
     beforeAll(async () => {
-      const res = await donge.post('/api/organizations', newStation(dongeRegion, '东阿县姜楼镇服务站'));
+      const res = await donge.post('/api/organizations', newStation(dongeRegion, '东阿县姜楼镇知识产权服务中心'));
       stationId = res.json<Organization>().id;
     });
 
@@ -295,12 +297,33 @@ describe('organizations', () => {
       expect(audit.items.find((e) => e.action === 'update')?.changedFields).toEqual(['contactPhone']);
     });
 
+    it('sends service stations to the stations module', async () => {
+      const created = await donge.post('/api/organizations', {
+        ...newStation(dongeRegion, '某服务站'),
+        kind: 'service_station',
+      });
+      expect(created.statusCode).toBe(400);
+      expect(created.json<Problem>().errors?.[0]).toEqual({
+        field: 'kind',
+        message: '服务站（点）请通过「服务站点」管理登记和修改',
+      });
+      const demoStation = (
+        await city.get(`/api/organizations?kind=service_station&q=${encodeURIComponent('铜城')}`)
+      ).json<OrganizationPage>().items[0];
+      expect((await donge.patch(`/api/organizations/${demoStation?.id}`, { contactName: '某人' })).statusCode).toBe(
+        400,
+      );
+    });
+
     it('refuses an empty patch, unknown fields, moving out of the region and duplicate names', async () => {
+      expect((await donge.post('/api/organizations', newStation(dongeRegion, '东阿县第二律师事务所'))).statusCode).toBe(
+        201,
+      );
       expect((await donge.patch(`/api/organizations/${stationId}`, {})).statusCode).toBe(400);
       expect((await donge.patch(`/api/organizations/${stationId}`, { kind: 'association' })).statusCode).toBe(400);
       expect((await donge.patch(`/api/organizations/${stationId}`, { regionId: linqingRegion })).statusCode).toBe(403);
       const dup = await donge.patch(`/api/organizations/${stationId}`, {
-        name: '东阿县铜城市场监管所商业秘密保护服务站',
+        name: '东阿县第二律师事务所',
       });
       expect(dup.statusCode).toBe(409);
       expect(dup.json<Problem>().errors?.[0]?.field).toBe('name');

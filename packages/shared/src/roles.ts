@@ -46,6 +46,12 @@ export const PERMISSIONS = [
   'certificate:read',
   'certificate:revoke',
   'conformance:analytics',
+  'station:read',
+  'station:write',
+  'base:read',
+  'base:write',
+  'criteria:read',
+  'criteria:write',
   'self',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
@@ -76,6 +82,11 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'certificate:read',
     'certificate:revoke',
     'conformance:analytics',
+    'station:read',
+    'station:write',
+    'base:read',
+    'base:write',
+    'criteria:read',
   ],
   dept_officer: [
     'self',
@@ -86,6 +97,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'campaign:read',
     'certificate:read',
     'conformance:analytics',
+    'station:read',
+    'base:read',
+    'criteria:read',
   ],
   station_staff: [
     'self',
@@ -97,6 +111,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'assessment:read',
     'assessment:review',
     'certificate:read',
+    'station:read',
+    'station:write',
+    'criteria:read',
   ],
   association_staff: [
     'self',
@@ -106,8 +123,11 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'framework:read',
     'certificate:read',
     'conformance:analytics',
+    'station:read',
+    'base:read',
+    'criteria:read',
   ],
-  expert: ['self', 'region:read', 'organization:read', 'framework:read'],
+  expert: ['self', 'region:read', 'organization:read', 'framework:read', 'station:read', 'base:read', 'criteria:read'],
   enterprise_admin: [
     'self',
     'region:read',
@@ -120,6 +140,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'assessment:write',
     'assessment:submit',
     'certificate:read',
+    'station:read',
+    'base:read',
+    'criteria:read',
   ],
   enterprise_user: [
     'self',
@@ -129,6 +152,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'assessment:read',
     'assessment:write',
     'certificate:read',
+    'station:read',
+    'base:read',
+    'criteria:read',
   ],
 };
 

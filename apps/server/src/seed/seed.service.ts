@@ -7,6 +7,7 @@ import { writeAudit } from '../modules/audit/index';
 import { insertEnterprises, toInsert, type EnterpriseInput } from '../modules/enterprises/index';
 import { insertUser } from '../modules/users/index';
 import { CITY_DEPARTMENTS, countyGovernmentName, LIAOCHENG, type RegionSeed } from './liaocheng';
+import { seedPlaces } from './places';
 import { seedStandards } from './standards';
 import { syntheticEnterprises, syntheticUscc } from './synthetic';
 
@@ -59,6 +60,7 @@ export async function seedBase(db: Kysely<DB>): Promise<Map<string, SeededRegion
   const existing = await regionsByCode(db);
   if (existing.size > 0) {
     await seedStandards(db);
+    await seedPlaces(db);
     return existing;
   }
   const at = nowIso();
@@ -104,6 +106,7 @@ export async function seedBase(db: Kysely<DB>): Promise<Map<string, SeededRegion
     await writeAudit(trx, SEED_TRACE, { action: 'seed_base', entityType: 'dataset', entityId: LIAOCHENG.code });
   });
   await seedStandards(db);
+  await seedPlaces(db);
   return regionsByCode(db);
 }
 
@@ -258,6 +261,7 @@ export async function seedDemo(db: Kysely<DB>, password: string, syntheticCount 
       changedFields: ['enterprises', 'organizations', 'users'],
     });
   });
+  await seedPlaces(db, { demo: true });
 }
 
 /** Adds N synthetic enterprises (for benchmarks), spread over the county-level regions. */

@@ -176,3 +176,64 @@ export type CommonGapsQuery = QueryParameters<'/api/conformance/common-gaps', 'g
 
 export type Notification = ResponseBody<'/api/notifications', 'get'>['items'][number];
 export type UnreadCount = ResponseBody<'/api/notifications/unread-count', 'get'>;
+
+// ---- Designations, part 1: places, construction guide, public directory and map ---------------------
+
+export type Station = Schemas['Station'];
+export type StationHostKind = Station['hostKind'];
+export type StationService = Station['services'][number];
+export type StationStaff = Station['staff'][number];
+export type PlaceStatus = Station['status'];
+export type StationQuery = QueryParameters<'/api/stations', 'get'> & Paging;
+export type StationInput = RequestBody<'/api/stations', 'post'>;
+export type StationPatch = RequestBody<'/api/stations/{id}', 'patch'>;
+
+export type Base = Schemas['Base'];
+export type BaseHostKind = Base['hostKind'];
+export type BaseQuery = QueryParameters<'/api/bases', 'get'> & Paging;
+export type BaseInput = RequestBody<'/api/bases', 'post'>;
+export type BasePatch = RequestBody<'/api/bases/{id}', 'patch'>;
+
+type CriteriaDraftBody = RequestBody<'/api/designation-criteria', 'post'>;
+type CriteriaItemInput = NonNullable<CriteriaDraftBody['groups']>[number]['items'][number];
+export type CriteriaAutoSource = NonNullable<CriteriaItemInput['autoSource']>;
+type CriteriaSchema = Schemas['CriteriaVersion'];
+type CriteriaGroupSchema = CriteriaSchema['groups'][number];
+/** The response documents the item's source as a plain string; the request schema lists the values. */
+export type CriteriaItem = Narrow<CriteriaGroupSchema['items'][number], { autoSource: CriteriaAutoSource | null }>;
+export type CriteriaGroup = Narrow<CriteriaGroupSchema, { items: CriteriaItem[] }>;
+export type CriteriaVersion = Narrow<CriteriaSchema, { groups: CriteriaGroup[] }>;
+export type CriteriaKind = CriteriaVersion['kind'];
+export type CriteriaDraftInput = CriteriaDraftBody;
+
+export type PublicStation = ResponseBody<'/api/public/stations', 'get'>['items'][number];
+export type PublicStationQuery = QueryParameters<'/api/public/stations', 'get'>;
+export type PublicMap = ResponseBody<'/api/public/map', 'get'>;
+
+/** Every value of a union, in display order; the `satisfies` check fails when the server adds one. */
+function allOf<T extends string>() {
+  return <const A extends readonly T[]>(values: A & ([T] extends [A[number]] ? unknown : never)) => values;
+}
+
+export const STATION_HOST_KINDS = allOf<StationHostKind>()([
+  'market_supervision_office',
+  'township',
+  'community_center',
+  'association',
+  'industrial_park',
+  'service_provider',
+]);
+export const STATION_SERVICES = allOf<StationService>()([
+  'legal_consultation',
+  'policy_interpretation',
+  'technical_guidance',
+  'rights_assistance',
+  'complaint_intake',
+]);
+export const BASE_HOST_KINDS = allOf<BaseHostKind>()([
+  'industrial_park',
+  'association',
+  'cluster',
+  'leading_enterprise',
+]);
+export const CRITERIA_KINDS = allOf<CriteriaKind>()(['base', 'station', 'enterprise']);

@@ -2,6 +2,9 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   BankOutlined,
+  BookOutlined,
+  ClusterOutlined,
+  ShopOutlined,
   CloudUploadOutlined,
   DatabaseOutlined,
   DownOutlined,
@@ -118,6 +121,16 @@ function useNavigation(user: Me): Nav[] {
       ],
     },
     {
+      key: 'demonstration',
+      label: t.demonstration,
+      icon: <FlagOutlined />,
+      children: [
+        { key: '/stations', label: t.stations, icon: <ShopOutlined />, permission: 'station:read' },
+        { key: '/bases', label: t.bases, icon: <ClusterOutlined />, permission: 'base:read' },
+        { key: '/construction-guide', label: t.constructionGuide, icon: <BookOutlined />, permission: 'criteria:read' },
+      ],
+    },
+    {
       key: 'system',
       label: t.system,
       icon: <SettingOutlined />,
@@ -220,7 +233,7 @@ export function AppLayout() {
           mode="inline"
           items={items}
           selectedKeys={[selected]}
-          defaultOpenKeys={['registry', 'conformance', 'system']}
+          defaultOpenKeys={['registry', 'conformance', 'demonstration', 'system']}
           aria-label="main navigation"
         />
       </Layout.Sider>

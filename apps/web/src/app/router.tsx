@@ -6,6 +6,7 @@ import { AuditLogPage } from '../modules/audit';
 import { LoginPage } from '../modules/auth';
 import { CampaignCreatePage, CampaignDetailPage, CampaignListPage } from '../modules/campaigns';
 import { CertificateDetailPage, CertificateListPage, CertificateVerifyPage } from '../modules/certificates';
+import { CriteriaPage } from '../modules/criteria';
 import {
   EnterpriseCreatePage,
   EnterpriseDetailPage,
@@ -16,6 +17,17 @@ import {
 import { FrameworkListPage, FrameworkVersionPage } from '../modules/frameworks';
 import { HomePage } from '../modules/home';
 import { OrganizationEditPage, OrganizationListPage } from '../modules/organizations';
+import {
+  BaseCreatePage,
+  BaseEditPage,
+  BaseListPage,
+  PublicMapPage,
+  PublicStationsPage,
+  StationCreatePage,
+  StationDetailPage,
+  StationEditPage,
+  StationListPage,
+} from '../modules/places';
 import { RegionsPage } from '../modules/regions';
 import { UserListPage } from '../modules/users';
 import { PageLoading } from '../ui/page-loading';
@@ -38,6 +50,23 @@ export const router = createBrowserRouter([
     element: (
       <Suspense fallback={<PageLoading fullScreen />}>
         <CertificateVerifyPage />
+      </Suspense>
+    ),
+  },
+  {
+    // The public directory and map: anyone, no session, no app layout.
+    path: '/public/stations',
+    element: (
+      <Suspense fallback={<PageLoading fullScreen />}>
+        <PublicStationsPage />
+      </Suspense>
+    ),
+  },
+  {
+    path: '/public/map',
+    element: (
+      <Suspense fallback={<PageLoading fullScreen />}>
+        <PublicMapPage />
       </Suspense>
     ),
   },
@@ -186,6 +215,69 @@ export const router = createBrowserRouter([
         element: (
           <RequirePermission permission="conformance:analytics">
             <ConformanceAnalyticsPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: 'stations',
+        element: (
+          <RequirePermission permission="station:read">
+            <Outlet />
+          </RequirePermission>
+        ),
+        children: [
+          { index: true, element: <StationListPage /> },
+          {
+            path: 'new',
+            element: (
+              <RequirePermission permission="station:write">
+                <StationCreatePage />
+              </RequirePermission>
+            ),
+          },
+          { path: ':id', element: <StationDetailPage /> },
+          {
+            path: ':id/edit',
+            element: (
+              <RequirePermission permission="station:write">
+                <StationEditPage />
+              </RequirePermission>
+            ),
+          },
+        ],
+      },
+      {
+        path: 'bases',
+        element: (
+          <RequirePermission permission="base:read">
+            <Outlet />
+          </RequirePermission>
+        ),
+        children: [
+          { index: true, element: <BaseListPage /> },
+          {
+            path: 'new',
+            element: (
+              <RequirePermission permission="base:write">
+                <BaseCreatePage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: ':id/edit',
+            element: (
+              <RequirePermission permission="base:write">
+                <BaseEditPage />
+              </RequirePermission>
+            ),
+          },
+        ],
+      },
+      {
+        path: 'construction-guide',
+        element: (
+          <RequirePermission permission="criteria:read">
+            <CriteriaPage />
           </RequirePermission>
         ),
       },

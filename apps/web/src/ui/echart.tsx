@@ -1,4 +1,4 @@
-import { BarChart, HeatmapChart, PieChart } from 'echarts/charts';
+import { BarChart, HeatmapChart, PieChart, ScatterChart } from 'echarts/charts';
 import {
   DataZoomComponent,
   GridComponent,
@@ -16,6 +16,7 @@ echarts.use([
   BarChart,
   HeatmapChart,
   PieChart,
+  ScatterChart,
   GridComponent,
   TooltipComponent,
   LegendComponent,

@@ -54,3 +54,4 @@ export function canManageOrganization(actor: Actor, regionPath: string): boolean
 
 /** Enterprise-kind organisation rows belong to the enterprise registry and change only through it. */
 export const isEnterpriseKind = (kind: string): boolean => kind === 'enterprise';
+export const isStationKind = (kind: string): boolean => kind === 'service_station';

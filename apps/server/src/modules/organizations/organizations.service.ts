@@ -9,6 +9,7 @@ import {
   canManageOrganization,
   canViewOrganization,
   isEnterpriseKind,
+  isStationKind,
   organizationScope,
 } from './organizations.policy';
 import * as repo from './organizations.repo';
@@ -55,6 +56,8 @@ function present(row: repo.OrganizationRow) {
 }
 
 const ENTERPRISE_KIND_MESSAGE = '企业请通过「企业管理」登记和修改';
+// A station's place (address, coordinates, staff, services) lives in the stations module, which keeps both rows in step.
+const STATION_KIND_MESSAGE = '服务站（点）请通过「服务站点」管理登记和修改';
 
 /** Trims free-text fields; a field that is only spaces is reported as empty. */
 function normalized<T extends OrganizationPatch>(input: T): { value: T; problems: FieldError[] } {
@@ -135,6 +138,9 @@ async function loadManageable(db: Kysely<DB>, ctx: RequestContext, id: string) {
   if (isEnterpriseKind(row.kind)) {
     throw new AppError('organization_is_enterprise', 400, `该机构是企业，请通过企业管理修改`);
   }
+  if (isStationKind(row.kind)) {
+    throw new AppError('organization_is_station', 400, STATION_KIND_MESSAGE);
+  }
   if (!canManageOrganization(ctx.actor, row.region_path)) {
     throw forbidden('只有市级或本辖区管理员可以修改该机构');
   }
@@ -151,6 +157,9 @@ export async function createOrganization(db: Kysely<DB>, ctx: RequestContext, in
       [{ field: 'kind', message: ENTERPRISE_KIND_MESSAGE }],
       `${ENTERPRISE_KIND_MESSAGE}，不能在机构管理中新建企业`,
     );
+  }
+  if (isStationKind(input.kind)) {
+    throw invalid([{ field: 'kind', message: STATION_KIND_MESSAGE }], STATION_KIND_MESSAGE);
   }
   const { value, problems } = normalized(input);
   if (problems.length > 0) {

@@ -12,6 +12,7 @@ export {
   useEnterprise,
   useEnterpriseCount,
   useEnterpriseCountsByIndustry,
+  useEnterpriseList,
   useIndustries,
   type IndustryCount,
 } from './hooks/use-enterprises';

@@ -1,7 +1,7 @@
 import { LockOutlined, SafetyCertificateOutlined, UserOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Flex, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
-import { Navigate, useLocation, useNavigate } from 'react-router-dom';
+import { Link, Navigate, useLocation, useNavigate } from 'react-router-dom';
 import { useAuth } from '../../../app/auth';
 import type { LoginRequest } from '../../../api/types';
 import { useCommonMessages } from '../../../i18n/common';
@@ -97,6 +97,14 @@ export function LoginPage() {
       <Typography.Text style={{ color: 'rgba(255,255,255,0.65)', marginTop: 24, fontSize: 12 }}>
         {t.footer}
       </Typography.Text>
+      <Flex gap={16} style={{ marginTop: 8, fontSize: 12 }} data-testid="public-links">
+        <Link to="/public/stations" style={{ color: 'rgba(255,255,255,0.85)' }}>
+          {t.publicStations}
+        </Link>
+        <Link to="/public/map" style={{ color: 'rgba(255,255,255,0.85)' }}>
+          {t.publicMap}
+        </Link>
+      </Flex>
     </Flex>
   );
 }

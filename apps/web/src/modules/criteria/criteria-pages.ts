@@ -1,0 +1,1 @@
+export { CriteriaPage } from './pages/criteria-page';
