@@ -198,6 +198,7 @@ describe('self-assessment: campaign → answers → evidence → submit → revi
     expect(detail.guideVersionId).toBe(versions.guideVersionId);
     expect(detail.guideVersionLabel).toBe('测试阿胶指引A 1.0');
     expect(detail.status).toBe('not_started');
+    expect(detail.certificate).toBeNull();
     expect(detail.editable).toBe(true);
     expect(detail.submittable).toBe(false);
     expect(detail.dueDate).toBe(inDays(30));
@@ -467,6 +468,8 @@ describe('self-assessment: campaign → answers → evidence → submit → revi
     const resubmitted = await entAdmin.post(`/api/assessments/${assessmentId}/submit`);
     expect(resubmitted.statusCode, resubmitted.body).toBe(200);
     expect(resubmitted.json()).toMatchObject({ status: 'submitted', round: 2 });
+    // No certificate until the review accepts it.
+    expect(resubmitted.json().certificate).toBeNull();
   });
 
   it('acceptance issues the certificate in the same step, and every round is kept', async () => {
@@ -495,7 +498,7 @@ describe('self-assessment: campaign → answers → evidence → submit → revi
 
     const certificates = await t.db
       .selectFrom('certificates')
-      .select(['number', 'enterprise_id', 'standard_version_id', 'guide_version_id', 'score_bp', 'status'])
+      .select(['id', 'number', 'enterprise_id', 'standard_version_id', 'guide_version_id', 'score_bp', 'status'])
       .where('assessment_id', '=', assessmentId)
       .execute();
     expect(certificates).toHaveLength(1);
@@ -506,6 +509,10 @@ describe('self-assessment: campaign → answers → evidence → submit → revi
       status: 'valid',
     });
     expect(Number(certificates[0]!.score_bp)).toBe(10000);
+    // The assessment names the certificate it produced, for the reviewer and the enterprise alike.
+    const issued = { id: certificates[0]!.id, number: certificates[0]!.number, status: 'valid' };
+    expect(body.certificate).toEqual(issued);
+    expect((await entAdmin.get(`/api/assessments/${assessmentId}`)).json().certificate).toEqual(issued);
     const inbox = (await entAdmin.get('/api/notifications')).json();
     expect(inbox.items[0].kind).toBe('assessment_accepted');
     expect(inbox.items[0].title).toContain(certificates[0]!.number);

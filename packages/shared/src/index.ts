@@ -2,3 +2,4 @@ export * from './roles';
 export * from './uscc';
 export * from './registry';
 export * from './conformance';
+export * from './places';

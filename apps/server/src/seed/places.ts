@@ -1,23 +1,11 @@
+import type { CriteriaKind, StationService } from '@shangmi/shared';
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema';
 import { newId, nowIso } from '../lib/ids';
 import { writeAudit } from '../modules/audit/index';
 import { insertBase, replaceEnterprises } from '../modules/bases/index';
-import {
-  findByKindVersion,
-  insertVersion,
-  replaceItems,
-  toItemRows,
-  type CriteriaKind,
-} from '../modules/criteria/index';
-import {
-  insertOrganization,
-  insertStation,
-  replaceServices,
-  replaceStaff,
-  toMicro,
-  type StationService,
-} from '../modules/stations/index';
+import { findByKindVersion, insertVersion, replaceItems, toItemRows } from '../modules/criteria/index';
+import { insertOrganization, insertStation, replaceServices, replaceStaff, toMicro } from '../modules/stations/index';
 
 const SEED_TRACE = { actor: null, requestId: 'seed', clientIp: 'local' };
 const CRITERIA_VERSION = '2024.1';

@@ -4686,6 +4686,11 @@ export interface operations {
                         editable: boolean;
                         submittable: boolean;
                         reviewable: boolean;
+                        certificate: {
+                            id: string;
+                            number: string;
+                            status: "valid" | "expired" | "revoked";
+                        } | null;
                     };
                 };
             };
@@ -5145,6 +5150,11 @@ export interface operations {
                         editable: boolean;
                         submittable: boolean;
                         reviewable: boolean;
+                        certificate: {
+                            id: string;
+                            number: string;
+                            status: "valid" | "expired" | "revoked";
+                        } | null;
                     };
                 };
             };
@@ -5297,6 +5307,11 @@ export interface operations {
                         editable: boolean;
                         submittable: boolean;
                         reviewable: boolean;
+                        certificate: {
+                            id: string;
+                            number: string;
+                            status: "valid" | "expired" | "revoked";
+                        } | null;
                     };
                 };
             };

@@ -8,6 +8,8 @@
  * subtype of what the server documents.
  */
 import type {
+  BaseHostKind as SharedBaseHostKind,
+  CriteriaKind as SharedCriteriaKind,
   EnterpriseSize,
   EnterpriseStatus,
   Honour,
@@ -15,6 +17,8 @@ import type {
   Permission,
   RegionKind,
   Role,
+  StationHostKind as SharedStationHostKind,
+  StationService as SharedStationService,
 } from '@shangmi/shared';
 import type { components, paths } from './schema';
 
@@ -210,30 +214,12 @@ export type PublicStation = ResponseBody<'/api/public/stations', 'get'>['items']
 export type PublicStationQuery = QueryParameters<'/api/public/stations', 'get'>;
 export type PublicMap = ResponseBody<'/api/public/map', 'get'>;
 
-/** Every value of a union, in display order; the `satisfies` check fails when the server adds one. */
-function allOf<T extends string>() {
-  return <const A extends readonly T[]>(values: A & ([T] extends [A[number]] ? unknown : never)) => values;
-}
-
-export const STATION_HOST_KINDS = allOf<StationHostKind>()([
-  'market_supervision_office',
-  'township',
-  'community_center',
-  'association',
-  'industrial_park',
-  'service_provider',
-]);
-export const STATION_SERVICES = allOf<StationService>()([
-  'legal_consultation',
-  'policy_interpretation',
-  'technical_guidance',
-  'rights_assistance',
-  'complaint_intake',
-]);
-export const BASE_HOST_KINDS = allOf<BaseHostKind>()([
-  'industrial_park',
-  'association',
-  'cluster',
-  'leading_enterprise',
-]);
-export const CRITERIA_KINDS = allOf<CriteriaKind>()(['base', 'station', 'enterprise']);
+/** True only when two unions have the same members. */
+type SameUnion<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+// The place vocabulary comes from @shangmi/shared; this fails to compile when the server's schema drifts from it.
+export const PLACE_VOCABULARY_MATCHES_SERVER: [
+  SameUnion<StationHostKind, SharedStationHostKind>,
+  SameUnion<StationService, SharedStationService>,
+  SameUnion<BaseHostKind, SharedBaseHostKind>,
+  SameUnion<CriteriaKind, SharedCriteriaKind>,
+] = [true, true, true, true];

@@ -1,4 +1,4 @@
-import { ASSESSMENT_ANSWERS, ASSESSMENT_STATUSES } from '@shangmi/shared';
+import { ASSESSMENT_ANSWERS, ASSESSMENT_STATUSES, CERTIFICATE_STATUSES } from '@shangmi/shared';
 import { Type } from 'typebox';
 import { PageQuery } from '../../lib/schemas';
 import { RequirementSchema } from '../frameworks/index';
@@ -116,6 +116,10 @@ export const AssessmentSchema = Type.Object({
   editable: Type.Boolean(),
   submittable: Type.Boolean(),
   reviewable: Type.Boolean(),
+  /** The certificate this assessment produced on acceptance; null until then. */
+  certificate: nullable(
+    Type.Object({ id: Type.String(), number: Type.String(), status: literals(CERTIFICATE_STATUSES) }),
+  ),
 });
 
 export const AssessmentListQuery = Type.Object(

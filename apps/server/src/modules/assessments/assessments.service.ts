@@ -7,7 +7,7 @@ import { checkEvidenceFile, readUpload, removeUpload, storeUpload } from '../../
 import { newId, nowIso } from '../../lib/ids';
 import { enterpriseScope, type EnterpriseScope } from '../../plugins/authz';
 import { writeAudit, type AuditTrace } from '../audit/index';
-import { issueCertificate } from '../certificates/index';
+import { certificateForAssessment, issueCertificate } from '../certificates/index';
 import { addAssessmentToTallies, removeAssessmentFromTallies } from '../conformance/index';
 import {
   assessmentBasis,
@@ -242,10 +242,11 @@ async function editableCodes(db: Kysely<DB>, row: repo.AssessmentRow, basis: Bas
 export async function getAssessment(db: Kysely<DB>, ctx: RequestContext, id: string) {
   const row = await loadVisible(db, ctx, id);
   const basis = await basisOf(db, row);
-  const [answerRows, evidenceRows, rounds] = await Promise.all([
+  const [answerRows, evidenceRows, rounds, certificate] = await Promise.all([
     repo.answersOf(db, id),
     repo.evidenceOf(db, id),
     repo.roundsOf(db, id),
+    certificateForAssessment(db, id),
   ]);
   const review = await latestReview(db, id, rounds);
   const score = scoreAnswers(basis.requirements, answerMap(answerRows), basis.passScore);
@@ -287,6 +288,7 @@ export async function getAssessment(db: Kysely<DB>, ctx: RequestContext, id: str
     editable: canEdit && editableStatus,
     submittable: canSubmitAssessment(ctx.actor, record) && editableStatus,
     reviewable: canReviewAssessment(ctx.actor, record) && status === 'submitted',
+    certificate,
   };
 }
 

@@ -1,4 +1,4 @@
-import { LIMITS } from '@shangmi/shared';
+import { BASE_HOST_KINDS, LIMITS } from '@shangmi/shared';
 import { Type } from 'typebox';
 import { PageQuery } from '../../lib/schemas';
 import { PlaceStatusSchema } from '../stations/index';
@@ -6,15 +6,6 @@ import { PlaceStatusSchema } from '../stations/index';
 /** A union of string literals whose static type is the literal union (not `never`). */
 const literals = <T extends readonly string[]>(values: T) =>
   Type.Unsafe<T[number]>(Type.Union(values.map((v) => Type.Literal(v))));
-
-export const BASE_HOST_KINDS = ['industrial_park', 'association', 'cluster', 'leading_enterprise'] as const;
-export type BaseHostKind = (typeof BASE_HOST_KINDS)[number];
-export const BASE_HOST_KIND_LABELS: Record<BaseHostKind, string> = {
-  industrial_park: '工业园区',
-  association: '行业协会',
-  cluster: '产业集群',
-  leading_enterprise: '龙头企业',
-};
 
 export const BaseHostKindSchema = literals(BASE_HOST_KINDS);
 

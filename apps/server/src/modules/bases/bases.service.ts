@@ -1,3 +1,4 @@
+import type { BaseHostKind } from '@shangmi/shared';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema';
 import type { RequestContext } from '../../lib/context';
@@ -8,7 +9,6 @@ import { findRegion } from '../regions/index';
 import { coordinateProblems, fromMicro, placeScopePath, publicMap, toMicro } from '../stations/index';
 import { canCoverEnterprise, canManageBase, canViewBase } from './bases.policy';
 import * as repo from './bases.repo';
-import type { BaseHostKind } from './bases.schemas';
 
 export interface BaseInput {
   name: string;

@@ -29,6 +29,15 @@ export async function findCertificateIdByAssessment(db: Kysely<DB>, assessmentId
     .executeTakeFirst();
 }
 
+/** The certificate issued for an assessment, with what its status is computed from. */
+export async function findCertificateStatusByAssessment(db: Kysely<DB>, assessmentId: string) {
+  return db
+    .selectFrom('certificates')
+    .select(['id', 'number', 'status', 'valid_until'])
+    .where('assessment_id', '=', assessmentId)
+    .executeTakeFirst();
+}
+
 /** The highest number issued so far under a prefix such as `LCGB-2026-` (zero-padded, so text order is number order). */
 export async function maxNumberWithPrefix(db: Kysely<DB>, prefix: string): Promise<string | null> {
   const row = await db

@@ -108,6 +108,25 @@ export function certificateStatus(row: { status: string; valid_until: string }, 
   return row.valid_until < today ? 'expired' : 'valid';
 }
 
+/** What an assessment shows of the certificate it produced. */
+export interface AssessmentCertificate {
+  id: string;
+  number: string;
+  status: CertificateStatus;
+}
+
+/**
+ * The certificate issued for an assessment, or null if none has been (yet). The caller has already
+ * checked that the actor may see the assessment; the certificate belongs to the same enterprise.
+ */
+export async function certificateForAssessment(
+  db: Kysely<DB>,
+  assessmentId: string,
+): Promise<AssessmentCertificate | null> {
+  const row = await repo.findCertificateStatusByAssessment(db, assessmentId);
+  return row ? { id: row.id, number: row.number, status: certificateStatus(row, cstDate()) } : null;
+}
+
 const versionLabel = (name: string | null, version: string | null): string | null =>
   name === null || version === null ? null : `${name} ${version}`;
 

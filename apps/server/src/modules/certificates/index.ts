@@ -1,9 +1,11 @@
 export { certificateRoutes } from './certificates.routes';
 export {
+  certificateForAssessment,
   certificateStatus,
   conformingByRegion,
   countConformingEnterprises,
   issueCertificate,
+  type AssessmentCertificate,
   type Certificate,
   type IssueCertificateInput,
 } from './certificates.service';

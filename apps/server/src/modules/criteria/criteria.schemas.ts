@@ -1,16 +1,9 @@
+import { CRITERIA_KINDS } from '@shangmi/shared';
 import { Type } from 'typebox';
 
 /** A union of string literals whose static type is the literal union (not `never`). */
 const literals = <T extends readonly string[]>(values: T) =>
   Type.Unsafe<T[number]>(Type.Union(values.map((v) => Type.Literal(v))));
-
-export const CRITERIA_KINDS = ['base', 'station', 'enterprise'] as const;
-export type CriteriaKind = (typeof CRITERIA_KINDS)[number];
-export const CRITERIA_KIND_LABELS: Record<CriteriaKind, string> = {
-  base: '示范基地',
-  station: '示范指导站（点）',
-  enterprise: '示范企业',
-};
 
 /** What the system can fill in from its own records later (the application workflow). */
 export const AUTO_SOURCES = ['certificate', 'secret_register', 'agreements', 'training', 'violations'] as const;

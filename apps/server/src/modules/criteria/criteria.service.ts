@@ -1,3 +1,4 @@
+import type { CriteriaKind } from '@shangmi/shared';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema';
 import type { RequestContext } from '../../lib/context';
@@ -6,7 +7,7 @@ import { newId, nowIso } from '../../lib/ids';
 import { writeAudit } from '../audit/index';
 import { canEditCriteria, canViewCriteriaVersion } from './criteria.policy';
 import * as repo from './criteria.repo';
-import type { CriteriaGroupInput, CriteriaKind } from './criteria.schemas';
+import type { CriteriaGroupInput } from './criteria.schemas';
 
 /** The total a version must reach before it can be published (the guide scores out of 100). */
 export const CRITERIA_TOTAL = 100;

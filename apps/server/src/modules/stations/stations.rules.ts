@@ -1,10 +1,5 @@
+import { PLACE_BOUNDS } from '@shangmi/shared';
 import type { FieldError } from '../../lib/errors';
-
-/**
- * The plausible box for a place's coordinates in this deployment (Liaocheng). Another city changes
- * this one constant; it is also the public map's frame.
- */
-export const PLACE_BOUNDS = { minLng: 115.2, maxLng: 116.6, minLat: 35.8, maxLat: 37.1 } as const;
 
 /** Coordinates are stored as integer millionths of a degree (exact on both dialects). */
 export const toMicro = (degrees: number): number => Math.round(degrees * 1_000_000);

@@ -1,46 +1,10 @@
-import { LIMITS } from '@shangmi/shared';
+import { LIMITS, PLACE_STATUSES, STATION_HOST_KINDS, STATION_SERVICES } from '@shangmi/shared';
 import { Type } from 'typebox';
 import { PageQuery } from '../../lib/schemas';
 
 /** A union of string literals whose static type is the literal union (not `never`). */
 const literals = <T extends readonly string[]>(values: T) =>
   Type.Unsafe<T[number]>(Type.Union(values.map((v) => Type.Literal(v))));
-
-export const STATION_HOST_KINDS = [
-  'market_supervision_office',
-  'township',
-  'community_center',
-  'association',
-  'industrial_park',
-  'service_provider',
-] as const;
-export type StationHostKind = (typeof STATION_HOST_KINDS)[number];
-export const STATION_HOST_KIND_LABELS: Record<StationHostKind, string> = {
-  market_supervision_office: '市场监管所',
-  township: '乡镇（街道）',
-  community_center: '社区服务中心',
-  association: '行业协会',
-  industrial_park: '工业园区',
-  service_provider: '第三方服务机构',
-};
-
-export const STATION_SERVICES = [
-  'legal_consultation',
-  'policy_interpretation',
-  'technical_guidance',
-  'rights_assistance',
-  'complaint_intake',
-] as const;
-export type StationService = (typeof STATION_SERVICES)[number];
-export const STATION_SERVICE_LABELS: Record<StationService, string> = {
-  legal_consultation: '法律咨询',
-  policy_interpretation: '政策解读',
-  technical_guidance: '技术指导',
-  rights_assistance: '维权援助',
-  complaint_intake: '投诉受理',
-};
-
-export const PLACE_STATUSES = ['active', 'archived'] as const;
 
 export const StationHostKindSchema = literals(STATION_HOST_KINDS);
 export const StationServiceSchema = literals(STATION_SERVICES);

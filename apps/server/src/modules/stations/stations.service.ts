@@ -1,3 +1,4 @@
+import { PLACE_BOUNDS, type StationHostKind, type StationService } from '@shangmi/shared';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema';
 import type { RequestContext } from '../../lib/context';
@@ -13,15 +14,7 @@ import {
   placeScopePath,
 } from './stations.policy';
 import * as repo from './stations.repo';
-import {
-  coordinateProblems,
-  fromMicro,
-  PLACE_BOUNDS,
-  stationContentProblems,
-  toMicro,
-  type StaffMember,
-} from './stations.rules';
-import type { StationHostKind, StationService } from './stations.schemas';
+import { coordinateProblems, fromMicro, stationContentProblems, toMicro, type StaffMember } from './stations.rules';
 
 export interface StationInput {
   name: string;

@@ -6,4 +6,4 @@ export const CertificateListPage = lazyPage(pages, 'CertificateListPage');
 export const CertificateDetailPage = lazyPage(pages, 'CertificateDetailPage');
 export const CertificateVerifyPage = lazyPage(pages, 'CertificateVerifyPage');
 
-export { useCertificateForAssessment, useCertificateList } from './hooks/use-certificates';
+export { useCertificateList } from './hooks/use-certificates';

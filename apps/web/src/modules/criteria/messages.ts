@@ -1,14 +1,12 @@
-import type { CriteriaAutoSource, CriteriaKind } from '../../api/types';
+import { CRITERIA_KIND_LABELS, type CriteriaKind } from '@shangmi/shared';
+import type { CriteriaAutoSource } from '../../api/types';
 import { defineMessages } from '../../i18n/language';
 
 export const useCriteriaMessages = defineMessages({
   zh: {
     title: '建设指南',
     subtitle: '示范基地、示范指导站（点）和示范企业的评价指标与分值',
-    kind: { base: '示范基地', station: '示范指导站（点）', enterprise: '示范企业' } satisfies Record<
-      CriteriaKind,
-      string
-    >,
+    kind: CRITERIA_KIND_LABELS,
     version: '版本',
     published: '已发布',
     draft: '草稿',

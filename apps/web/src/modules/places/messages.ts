@@ -1,4 +1,13 @@
-import type { BaseHostKind, PlaceStatus, StationHostKind, StationService } from '../../api/types';
+import {
+  BASE_HOST_KIND_LABELS,
+  PLACE_STATUS_LABELS,
+  STATION_HOST_KIND_LABELS,
+  STATION_SERVICE_LABELS,
+  type BaseHostKind,
+  type PlaceStatus,
+  type StationHostKind,
+  type StationService,
+} from '@shangmi/shared';
 import { defineMessages } from '../../i18n/language';
 
 export const usePlaceMessages = defineMessages({
@@ -176,28 +185,10 @@ export const usePlaceMessages = defineMessages({
 
 const LABELS = {
   zh: {
-    stationHost: {
-      market_supervision_office: '市场监管所',
-      township: '乡镇（街道）',
-      community_center: '社区服务中心',
-      association: '行业协会',
-      industrial_park: '工业园区',
-      service_provider: '第三方服务机构',
-    } satisfies Record<StationHostKind, string>,
-    baseHost: {
-      industrial_park: '工业园区',
-      association: '行业协会',
-      cluster: '产业集群',
-      leading_enterprise: '龙头企业',
-    } satisfies Record<BaseHostKind, string>,
-    service: {
-      legal_consultation: '法律咨询',
-      policy_interpretation: '政策解读',
-      technical_guidance: '技术指导',
-      rights_assistance: '维权援助',
-      complaint_intake: '投诉受理',
-    } satisfies Record<StationService, string>,
-    status: { active: '在用', archived: '已停用' } satisfies Record<PlaceStatus, string>,
+    stationHost: STATION_HOST_KIND_LABELS,
+    baseHost: BASE_HOST_KIND_LABELS,
+    service: STATION_SERVICE_LABELS,
+    status: PLACE_STATUS_LABELS,
   },
   en: {
     stationHost: {
@@ -225,5 +216,5 @@ const LABELS = {
   },
 };
 
-/** Labels of the place enums in the current language. */
+/** Labels of the place enums in the current language; Chinese from @shangmi/shared, English here. */
 export const usePlaceLabels = defineMessages(LABELS);

@@ -23,7 +23,6 @@ import type { Assessment, EffectiveRequirement, ReviewDecision } from '../../../
 import { useCommonMessages } from '../../../i18n/common';
 import { useConformanceLabels } from '../../../i18n/conformance-labels';
 import { errorMessage } from '../../../ui/error-result';
-import { useCertificateForAssessment } from '../../certificates';
 import { useReviewAssessment } from '../hooks/use-assessments';
 import { useAssessmentMessages } from '../messages';
 import { EvidencePanel } from './evidence-panel';
@@ -50,22 +49,22 @@ interface IssuedCertificateProps {
 
 function IssuedCertificate({ assessment }: IssuedCertificateProps) {
   const t = useAssessmentMessages();
-  const certificate = useCertificateForAssessment(assessment.id, assessment.enterprise.name, true);
+  const { certificate } = assessment;
   return (
     <Result
       status="success"
       icon={<SafetyCertificateOutlined />}
       title={t.certificateIssued}
       subTitle={
-        certificate.data ? (
+        certificate ? (
           <span data-testid="issued-certificate-number">
-            {t.certificateNumber}：{certificate.data.number}
+            {t.certificateNumber}：{certificate.number}
           </span>
         ) : null
       }
       extra={
-        certificate.data ? (
-          <Link to={`/certificates/${certificate.data.id}`}>
+        certificate ? (
+          <Link to={`/certificates/${certificate.id}`}>
             <Button type="primary">{t.openCertificate}</Button>
           </Link>
         ) : null

@@ -6,7 +6,6 @@ export const certificateKeys = {
   all: ['certificates'] as const,
   list: (query: CertificateQuery) => ['certificates', 'list', query] as const,
   detail: (id: string) => ['certificates', 'detail', id] as const,
-  forAssessment: (assessmentId: string) => ['certificates', 'assessment', assessmentId] as const,
   public: (number: string) => ['public-certificate', number] as const,
 };
 
@@ -24,23 +23,6 @@ export function useCertificate(id: string) {
     queryKey: certificateKeys.detail(id),
     queryFn: (): Promise<Certificate> => unwrap(api.GET('/api/certificates/{id}', { params: { path: { id } } })),
     enabled: id !== '',
-  });
-}
-
-/**
- * The certificate issued for an accepted assessment. The assessment does not carry it, so this looks
- * among the enterprise's certificates for the one that names the assessment.
- */
-export function useCertificateForAssessment(assessmentId: string, enterpriseName: string, enabled: boolean) {
-  return useQuery({
-    queryKey: certificateKeys.forAssessment(assessmentId),
-    queryFn: async (): Promise<Certificate | null> => {
-      const page = await unwrap(
-        api.GET('/api/certificates', { params: { query: { q: enterpriseName, page: 1, pageSize: 50 } } }),
-      );
-      return page.items.find((certificate) => certificate.assessmentId === assessmentId) ?? null;
-    },
-    enabled,
   });
 }
 

@@ -1,6 +1,7 @@
+import type { CriteriaKind } from '@shangmi/shared';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../../api/client';
-import type { CriteriaDraftInput, CriteriaGroup, CriteriaKind, CriteriaVersion } from '../../../api/types';
+import type { CriteriaDraftInput, CriteriaGroup, CriteriaVersion } from '../../../api/types';
 
 export const criteriaKeys = {
   all: ['designation-criteria'] as const,

@@ -1,4 +1,5 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { CRITERIA_KINDS, type CriteriaKind } from '@shangmi/shared';
 import {
   Alert,
   App,
@@ -20,14 +21,7 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { isApiError } from '../../../api/client';
-import {
-  CRITERIA_KINDS,
-  type CriteriaAutoSource,
-  type CriteriaGroup,
-  type CriteriaItem,
-  type CriteriaKind,
-  type CriteriaVersion,
-} from '../../../api/types';
+import type { CriteriaAutoSource, CriteriaGroup, CriteriaItem, CriteriaVersion } from '../../../api/types';
 import { useAuth } from '../../../app/auth';
 import { useCommonMessages } from '../../../i18n/common';
 import { ErrorResult, errorMessage } from '../../../ui/error-result';

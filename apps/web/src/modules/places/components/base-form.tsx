@@ -1,13 +1,13 @@
+import { BASE_HOST_KINDS, PLACE_BOUNDS, type BaseHostKind } from '@shangmi/shared';
 import { Alert, Button, Card, Col, Flex, Form, Input, InputNumber, Row, Select, Typography } from 'antd';
 import type { Rule } from 'antd/es/form';
 import { useState } from 'react';
 import { isApiError } from '../../../api/client';
-import { BASE_HOST_KINDS, type BaseHostKind, type BaseInput } from '../../../api/types';
+import type { BaseInput } from '../../../api/types';
 import { useCommonMessages } from '../../../i18n/common';
 import { errorMessage } from '../../../ui/error-result';
 import { applyProblemToForm } from '../../../ui/form-errors';
 import { RegionTreeSelect } from '../../regions';
-import { COORDINATE_BOX } from '../coordinate-box';
 import { usePlaceLabels, usePlaceMessages } from '../messages';
 import { EnterprisePicker, type EnterpriseRef } from './enterprise-picker';
 
@@ -141,7 +141,7 @@ export function BaseForm({ initialValues, submitLabel, onSubmit, onCancel }: Bas
           </Col>
         </Row>
         <Typography.Text type="secondary">
-          {t.coordinateHint(COORDINATE_BOX.minLng, COORDINATE_BOX.maxLng, COORDINATE_BOX.minLat, COORDINATE_BOX.maxLat)}
+          {t.coordinateHint(PLACE_BOUNDS.minLng, PLACE_BOUNDS.maxLng, PLACE_BOUNDS.minLat, PLACE_BOUNDS.maxLat)}
         </Typography.Text>
       </Card>
       <Card title={t.enterprises} style={{ marginBottom: 16 }}>

@@ -1,5 +1,5 @@
+import { STATION_SERVICES, type PlaceStatus, type StationService } from '@shangmi/shared';
 import { Space, Tag } from 'antd';
-import { STATION_SERVICES, type PlaceStatus, type StationService } from '../../../api/types';
 import { usePlaceLabels } from '../messages';
 
 export interface ServiceTagsProps {

@@ -1,21 +1,20 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import {
+  PLACE_BOUNDS,
+  STATION_HOST_KINDS,
+  STATION_SERVICES,
+  type StationHostKind,
+  type StationService,
+} from '@shangmi/shared';
 import { Alert, Button, Card, Checkbox, Col, Flex, Form, Input, InputNumber, Row, Select, Typography } from 'antd';
 import type { Rule } from 'antd/es/form';
 import { useState } from 'react';
 import { isApiError } from '../../../api/client';
-import {
-  STATION_HOST_KINDS,
-  STATION_SERVICES,
-  type StationHostKind,
-  type StationInput,
-  type StationService,
-  type StationStaff,
-} from '../../../api/types';
+import type { StationInput, StationStaff } from '../../../api/types';
 import { useCommonMessages } from '../../../i18n/common';
 import { errorMessage } from '../../../ui/error-result';
 import { applyProblemToForm } from '../../../ui/form-errors';
 import { RegionTreeSelect } from '../../regions';
-import { COORDINATE_BOX } from '../coordinate-box';
 import { usePlaceLabels, usePlaceMessages } from '../messages';
 
 export interface StationFormValues {
@@ -163,7 +162,7 @@ export function StationForm({ initialValues, submitLabel, onSubmit, onCancel }: 
           </Col>
         </Row>
         <Typography.Text type="secondary" data-testid="coordinate-hint">
-          {t.coordinateHint(COORDINATE_BOX.minLng, COORDINATE_BOX.maxLng, COORDINATE_BOX.minLat, COORDINATE_BOX.maxLat)}
+          {t.coordinateHint(PLACE_BOUNDS.minLng, PLACE_BOUNDS.maxLng, PLACE_BOUNDS.minLat, PLACE_BOUNDS.maxLat)}
         </Typography.Text>
       </Card>
       <Card title={t.serviceInfo} style={{ marginBottom: 16 }}>

@@ -1,8 +1,9 @@
 import { PlusOutlined } from '@ant-design/icons';
+import type { BaseHostKind, PlaceStatus } from '@shangmi/shared';
 import { App, Button, Card, Col, Empty, Input, Row, Select, Skeleton, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import type { Base, BaseHostKind, BaseInput, PlaceStatus } from '../../../api/types';
+import type { Base, BaseInput } from '../../../api/types';
 import { useAuth } from '../../../app/auth';
 import { useCommonMessages } from '../../../i18n/common';
 import { ErrorResult } from '../../../ui/error-result';

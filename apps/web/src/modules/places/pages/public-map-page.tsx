@@ -1,6 +1,7 @@
+import type { StationService } from '@shangmi/shared';
 import { Card, Col, Empty, Row, Skeleton, Table } from 'antd';
 import { useMemo } from 'react';
-import type { PublicMap, StationService } from '../../../api/types';
+import type { PublicMap } from '../../../api/types';
 import { ErrorResult } from '../../../ui/error-result';
 import { EChart, type EChartOption } from '../../../ui/echart';
 import { PublicFrame } from '../components/public-frame';

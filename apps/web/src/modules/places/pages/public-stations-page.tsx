@@ -1,7 +1,8 @@
 import { EnvironmentOutlined, ClockCircleOutlined, PhoneOutlined } from '@ant-design/icons';
+import { STATION_SERVICES, type StationService } from '@shangmi/shared';
 import { Card, Col, Empty, Flex, Input, Row, Segmented, Select, Skeleton, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { STATION_SERVICES, type PublicStation, type StationService } from '../../../api/types';
+import type { PublicStation } from '../../../api/types';
 import { useCommonMessages } from '../../../i18n/common';
 import { ErrorResult } from '../../../ui/error-result';
 import { useUrlState } from '../../../ui/url-state';

@@ -1,14 +1,14 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Col, Empty, Input, Row, Select, Table, Tag } from 'antd';
-import { Link, useNavigate } from 'react-router-dom';
 import {
   STATION_HOST_KINDS,
   STATION_SERVICES,
   type PlaceStatus,
-  type Station,
   type StationHostKind,
   type StationService,
-} from '../../../api/types';
+} from '@shangmi/shared';
+import { Button, Card, Col, Empty, Input, Row, Select, Table, Tag } from 'antd';
+import { Link, useNavigate } from 'react-router-dom';
+import type { Station } from '../../../api/types';
 import { useAuth } from '../../../app/auth';
 import { useCommonMessages } from '../../../i18n/common';
 import { ErrorResult } from '../../../ui/error-result';
