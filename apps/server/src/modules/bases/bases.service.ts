@@ -6,7 +6,14 @@ import { AppError, forbidden, invalid, notFound, type FieldError } from '../../l
 import { newId, nowIso } from '../../lib/ids';
 import { writeAudit } from '../audit/index';
 import { findRegion } from '../regions/index';
-import { coordinateProblems, fromMicro, placeScopePath, publicMap, toMicro } from '../stations/index';
+import {
+  coordinateProblems,
+  fromMicro,
+  placeListRegionPaths,
+  publicMap,
+  setPlaceArchived,
+  toMicro,
+} from '../stations/index';
 import { canCoverEnterprise, canManageBase, canViewBase } from './bases.policy';
 import * as repo from './bases.repo';
 
@@ -65,19 +72,15 @@ async function presentRows(db: Kysely<DB>, rows: repo.BaseRow[]) {
 export async function listBases(db: Kysely<DB>, ctx: RequestContext, query: BaseQuery) {
   const page = query.page ?? 1;
   const pageSize = query.pageSize ?? 20;
-  const scope = placeScopePath(ctx.actor);
+  const regionPaths = await placeListRegionPaths(db, ctx, query.regionId);
+  if (regionPaths === null) {
+    return { items: [], total: 0, page, pageSize };
+  }
   const filter: repo.BaseFilter = {
     q: query.q?.trim() || undefined,
-    regionPaths: scope === null ? [] : [scope],
+    regionPaths,
     status: query.status,
   };
-  if (query.regionId) {
-    const region = await findRegion(db, query.regionId);
-    if (!region) {
-      return { items: [], total: 0, page, pageSize };
-    }
-    filter.regionPaths.push(region.path);
-  }
   const [rows, total] = await Promise.all([
     repo.searchBases(db, filter, pageSize, (page - 1) * pageSize),
     repo.countBases(db, filter),
@@ -255,18 +258,14 @@ export async function setBaseArchived(
   reason: string,
 ) {
   const row = await loadManageable(db, ctx, id);
-  const target = archived ? 'archived' : 'active';
-  if (row.status === target) {
-    throw new AppError('base_state', 409, archived ? '示范基地已处于归档状态' : '示范基地未归档');
-  }
-  await db.transaction().execute(async (trx) => {
-    await repo.updateBase(trx, id, { status: target, archived_reason: archived ? reason : null, updated_at: nowIso() });
-    await writeAudit(trx, ctx, {
-      action: archived ? 'archive' : 'restore',
-      entityType: 'demonstration_base',
-      entityId: id,
-      changedFields: ['status', 'archivedReason'],
-    });
+  await setPlaceArchived(db, ctx, {
+    entityType: 'demonstration_base',
+    entityId: id,
+    currentStatus: row.status,
+    archived,
+    reason,
+    conflict: { code: 'base_state', alreadyArchived: '示范基地已处于归档状态', notArchived: '示范基地未归档' },
+    write: (trx, values) => repo.updateBase(trx, id, values),
   });
   return getBase(db, ctx, id);
 }

@@ -3,6 +3,7 @@ export { StationSchema, PlaceStatusSchema, PublicMapSchema } from './stations.sc
 export { coordinateProblems, toMicro, fromMicro } from './stations.rules';
 export { canViewPlace, canManagePlaceInRegion, placeScopePath } from './stations.policy';
 export { countyOf, publicMap } from './stations.service';
+export { placeListRegionPaths, setPlaceArchived } from './stations.places';
 export {
   findOrganization,
   findServiceStationRow,

@@ -6,13 +6,8 @@ import { AppError, forbidden, invalid, notFound, type FieldError } from '../../l
 import { newId, nowIso } from '../../lib/ids';
 import { writeAudit } from '../audit/index';
 import { findRegion, regionLookups } from '../regions/index';
-import {
-  canEditOwnStation,
-  canManagePlaceInRegion,
-  canViewPlace,
-  OWN_STATION_EDITABLE,
-  placeScopePath,
-} from './stations.policy';
+import { canEditOwnStation, canManagePlaceInRegion, canViewPlace, OWN_STATION_EDITABLE } from './stations.policy';
+import { placeListRegionPaths, setPlaceArchived } from './stations.places';
 import * as repo from './stations.repo';
 import { coordinateProblems, fromMicro, stationContentProblems, toMicro, type StaffMember } from './stations.rules';
 
@@ -92,21 +87,17 @@ async function presentRows(db: Kysely<DB>, rows: repo.StationRow[]) {
 export async function listStations(db: Kysely<DB>, ctx: RequestContext, query: StationQuery) {
   const page = query.page ?? 1;
   const pageSize = query.pageSize ?? 20;
-  const scope = placeScopePath(ctx.actor);
+  const regionPaths = await placeListRegionPaths(db, ctx, query.regionId);
+  if (regionPaths === null) {
+    return { items: [], total: 0, page, pageSize };
+  }
   const filter: repo.StationFilter = {
     q: query.q?.trim() || undefined,
-    regionPaths: scope === null ? [] : [scope],
+    regionPaths,
     hostKind: query.hostKind,
     service: query.service,
     status: query.status,
   };
-  if (query.regionId) {
-    const region = await findRegion(db, query.regionId);
-    if (!region) {
-      return { items: [], total: 0, page, pageSize };
-    }
-    filter.regionPaths.push(region.path);
-  }
   const [rows, total] = await Promise.all([
     repo.searchStations(db, filter, pageSize, (page - 1) * pageSize),
     repo.countStations(db, filter),
@@ -303,21 +294,17 @@ export async function setStationArchived(
   if (!canManagePlaceInRegion(ctx.actor, row.region_path)) {
     throw forbidden('只有市级或本辖区管理员可以归档或恢复服务站');
   }
-  const target = archived ? 'archived' : 'active';
-  if (row.status === target) {
-    throw new AppError('station_state', 409, archived ? '服务站已处于归档状态' : '服务站未归档');
-  }
-  const at = nowIso();
-  const values = { status: target, archived_reason: archived ? reason : null, updated_at: at };
-  await db.transaction().execute(async (trx) => {
-    await repo.updateStation(trx, id, values);
-    await repo.updateOrganization(trx, id, values);
-    await writeAudit(trx, ctx, {
-      action: archived ? 'archive' : 'restore',
-      entityType: 'service_station',
-      entityId: id,
-      changedFields: ['status', 'archivedReason'],
-    });
+  await setPlaceArchived(db, ctx, {
+    entityType: 'service_station',
+    entityId: id,
+    currentStatus: row.status,
+    archived,
+    reason,
+    conflict: { code: 'station_state', alreadyArchived: '服务站已处于归档状态', notArchived: '服务站未归档' },
+    write: async (trx, values) => {
+      await repo.updateStation(trx, id, values);
+      await repo.updateOrganization(trx, id, values);
+    },
   });
   return getStation(db, ctx, id);
 }

@@ -1,21 +1,17 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import {
-  PLACE_BOUNDS,
-  STATION_HOST_KINDS,
-  STATION_SERVICES,
-  type StationHostKind,
-  type StationService,
-} from '@shangmi/shared';
-import { Alert, Button, Card, Checkbox, Col, Flex, Form, Input, InputNumber, Row, Select, Typography } from 'antd';
-import type { Rule } from 'antd/es/form';
-import { useState } from 'react';
-import { isApiError } from '../../../api/client';
+import { STATION_HOST_KINDS, STATION_SERVICES, type StationHostKind, type StationService } from '@shangmi/shared';
+import { Button, Card, Checkbox, Col, Form, Input, Row } from 'antd';
 import type { StationInput, StationStaff } from '../../../api/types';
 import { useCommonMessages } from '../../../i18n/common';
-import { errorMessage } from '../../../ui/error-result';
-import { applyProblemToForm } from '../../../ui/form-errors';
-import { RegionTreeSelect } from '../../regions';
 import { usePlaceLabels, usePlaceMessages } from '../messages';
+import {
+  PlaceBasicFields,
+  PlaceFormActions,
+  PlaceFormFailure,
+  PlaceLocationFields,
+  usePlaceFormRules,
+  usePlaceFormSubmit,
+} from './place-form-sections';
 
 export interface StationFormValues {
   name: string;
@@ -81,26 +77,10 @@ export function StationForm({ initialValues, submitLabel, onSubmit, onCancel }: 
   const labels = usePlaceLabels();
   const common = useCommonMessages();
   const [form] = Form.useForm<StationFormValues>();
-  const [submitting, setSubmitting] = useState(false);
-  const [failure, setFailure] = useState<string[]>([]);
-  const required = (label: string): Rule => ({ required: true, whitespace: true, message: common.required(label) });
-  const requiredSelect = (label: string): Rule => ({ required: true, message: common.requiredSelect(label) });
-
-  const finish = async (values: StationFormValues) => {
-    setSubmitting(true);
-    setFailure([]);
-    try {
-      await onSubmit(toStationInput(values));
-    } catch (error) {
-      setFailure(
-        isApiError(error)
-          ? [t.saveFailed, ...applyProblemToForm(form, error, STATION_FORM_FIELDS)]
-          : [t.saveFailed, errorMessage(error, common.networkError)],
-      );
-    } finally {
-      setSubmitting(false);
-    }
-  };
+  const { required } = usePlaceFormRules();
+  const { submitting, failure, finish } = usePlaceFormSubmit(form, STATION_FORM_FIELDS, (values) =>
+    onSubmit(toStationInput(values)),
+  );
 
   return (
     <Form<StationFormValues>
@@ -111,60 +91,11 @@ export function StationForm({ initialValues, submitLabel, onSubmit, onCancel }: 
       scrollToFirstError
       data-testid="station-form"
     >
-      {failure.length > 0 ? (
-        <Alert
-          type="error"
-          showIcon
-          role="alert"
-          data-testid="form-error"
-          title={failure[0]}
-          description={failure.length > 1 ? failure.slice(1).join('；') : undefined}
-          style={{ marginBottom: 16 }}
-        />
-      ) : null}
-      <Card title={t.basicInfo} style={{ marginBottom: 16 }}>
-        <Row gutter={24}>
-          <Col xs={24} md={12}>
-            <Form.Item label={t.name} name="name" rules={[required(t.name)]}>
-              <Input maxLength={100} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={6}>
-            <Form.Item label={t.hostKind} name="hostKind" rules={[requiredSelect(t.hostKind)]}>
-              <Select<StationHostKind>
-                options={STATION_HOST_KINDS.map((kind) => ({ value: kind, label: labels.stationHost[kind] }))}
-              />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={6}>
-            <Form.Item label={t.region} name="regionId" rules={[requiredSelect(t.region)]}>
-              <RegionTreeSelect allowClear={false} />
-            </Form.Item>
-          </Col>
-        </Row>
-      </Card>
-      <Card title={t.location} style={{ marginBottom: 16 }}>
-        <Row gutter={24}>
-          <Col xs={24} md={12}>
-            <Form.Item label={t.address} name="address" rules={[required(t.address)]}>
-              <Input maxLength={200} />
-            </Form.Item>
-          </Col>
-          <Col xs={12} md={6}>
-            <Form.Item label={t.longitude} name="longitude" rules={[requiredSelect(t.longitude)]}>
-              <InputNumber<number> step={0.0001} precision={6} style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-          <Col xs={12} md={6}>
-            <Form.Item label={t.latitude} name="latitude" rules={[requiredSelect(t.latitude)]}>
-              <InputNumber<number> step={0.0001} precision={6} style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-        </Row>
-        <Typography.Text type="secondary" data-testid="coordinate-hint">
-          {t.coordinateHint(PLACE_BOUNDS.minLng, PLACE_BOUNDS.maxLng, PLACE_BOUNDS.minLat, PLACE_BOUNDS.maxLat)}
-        </Typography.Text>
-      </Card>
+      <PlaceFormFailure failure={failure} />
+      <PlaceBasicFields<StationHostKind>
+        hostKindOptions={STATION_HOST_KINDS.map((kind) => ({ value: kind, label: labels.stationHost[kind] }))}
+      />
+      <PlaceLocationFields />
       <Card title={t.serviceInfo} style={{ marginBottom: 16 }}>
         <Form.Item label={t.services} name="services" rules={[{ required: true, message: t.servicesRequired }]}>
           <Checkbox.Group
@@ -282,12 +213,7 @@ export function StationForm({ initialValues, submitLabel, onSubmit, onCancel }: 
           )}
         </Form.List>
       </Card>
-      <Flex gap={8}>
-        <Button type="primary" htmlType="submit" loading={submitting}>
-          {submitLabel}
-        </Button>
-        <Button onClick={onCancel}>{common.cancel}</Button>
-      </Flex>
+      <PlaceFormActions submitting={submitting} submitLabel={submitLabel} onCancel={onCancel} />
     </Form>
   );
 }

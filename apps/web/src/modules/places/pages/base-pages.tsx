@@ -1,6 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
 import type { BaseHostKind, PlaceStatus } from '@shangmi/shared';
-import { App, Button, Card, Col, Empty, Input, Row, Select, Skeleton, Table, Tag } from 'antd';
+import { App, Button, Card, Empty, Row, Skeleton, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import type { Base, BaseInput } from '../../../api/types';
@@ -9,15 +9,19 @@ import { useCommonMessages } from '../../../i18n/common';
 import { ErrorResult } from '../../../ui/error-result';
 import { PageHeader } from '../../../ui/page-header';
 import { ReasonModal } from '../../../ui/reason-modal';
-import { useUrlState } from '../../../ui/url-state';
-import { RegionTreeSelect } from '../../regions';
 import { BaseForm, type BaseFormValues } from '../components/base-form';
 import type { EnterpriseRef } from '../components/enterprise-picker';
+import {
+  PLACE_STATUSES,
+  PlaceRegionFilter,
+  PlaceResetFilter,
+  PlaceSearchFilter,
+  PlaceStatusFilter,
+} from '../components/place-list-filters';
 import { PlaceStatusTag } from '../components/place-tags';
+import { usePlaceListQuery } from '../hooks/use-place-list-query';
 import { useBase, useBaseList, useBaseStatus, useSaveBase } from '../hooks/use-places';
 import { usePlaceLabels, usePlaceMessages } from '../messages';
-
-const STATUSES: readonly PlaceStatus[] = ['active', 'archived'];
 
 export function BaseListPage() {
   const t = usePlaceMessages();
@@ -25,14 +29,8 @@ export function BaseListPage() {
   const common = useCommonMessages();
   const { can } = useAuth();
   const navigate = useNavigate();
-  const url = useUrlState();
-  const filters = {
-    q: url.get('q'),
-    regionId: url.get('regionId'),
-    status: STATUSES.find((status) => status === url.get('status')),
-  };
+  const { url, filters, filtered } = usePlaceListQuery({ status: PLACE_STATUSES });
   const list = useBaseList({ ...filters, page: url.page, pageSize: url.pageSize });
-  const filtered = Object.values(filters).some((value) => value !== undefined);
   return (
     <>
       <PageHeader
@@ -48,42 +46,10 @@ export function BaseListPage() {
       />
       <Card size="small" style={{ marginBottom: 16 }}>
         <Row gutter={[12, 12]}>
-          <Col xs={24} md={8}>
-            <Input.Search
-              key={filters.q ?? ''}
-              defaultValue={filters.q}
-              placeholder={t.searchBases}
-              aria-label={t.searchBases}
-              allowClear
-              enterButton={common.search}
-              onSearch={(value) => url.set({ q: value.trim() || undefined })}
-            />
-          </Col>
-          <Col xs={12} md={6}>
-            <RegionTreeSelect
-              aria-label={t.region}
-              placeholder={t.anyRegion}
-              value={filters.regionId}
-              onChange={(regionId) => url.set({ regionId })}
-              style={{ width: '100%' }}
-            />
-          </Col>
-          <Col xs={12} md={4}>
-            <Select<PlaceStatus>
-              aria-label={t.status}
-              placeholder={t.anyStatus}
-              allowClear
-              value={filters.status}
-              onChange={(status) => url.set({ status })}
-              options={STATUSES.map((status) => ({ value: status, label: labels.status[status] }))}
-              style={{ width: '100%' }}
-            />
-          </Col>
-          <Col xs={12} md={3}>
-            <Button block onClick={url.clear}>
-              {common.reset}
-            </Button>
-          </Col>
+          <PlaceSearchFilter url={url} value={filters.q} label={t.searchBases} md={8} />
+          <PlaceRegionFilter url={url} value={filters.regionId} md={6} />
+          <PlaceStatusFilter url={url} value={filters.status} md={4} />
+          <PlaceResetFilter url={url} />
         </Row>
       </Card>
       <Card>

@@ -1,15 +1,16 @@
 import { EnvironmentOutlined, ClockCircleOutlined, PhoneOutlined } from '@ant-design/icons';
 import { STATION_SERVICES, type StationService } from '@shangmi/shared';
-import { Card, Col, Empty, Flex, Input, Row, Segmented, Select, Skeleton, Table, Tag, Typography } from 'antd';
+import { Card, Col, Empty, Flex, Row, Segmented, Select, Skeleton, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import type { PublicStation } from '../../../api/types';
 import { useCommonMessages } from '../../../i18n/common';
 import { ErrorResult } from '../../../ui/error-result';
-import { useUrlState } from '../../../ui/url-state';
+import { PlaceSearchFilter, PlaceServiceFilter } from '../components/place-list-filters';
 import { PublicFrame } from '../components/public-frame';
+import { usePlaceListQuery } from '../hooks/use-place-list-query';
 import { ServiceTags } from '../components/place-tags';
 import { usePublicMap, usePublicStations } from '../hooks/use-places';
-import { usePlaceLabels, usePlaceMessages } from '../messages';
+import { usePlaceMessages } from '../messages';
 
 type View = 'cards' | 'table';
 
@@ -47,36 +48,19 @@ function StationCard({ station }: StationCardProps) {
 /** The public directory of service stations: no login. */
 export function PublicStationsPage() {
   const t = usePlaceMessages();
-  const labels = usePlaceLabels();
   const common = useCommonMessages();
-  const url = useUrlState();
+  const { url, filters, filtered } = usePlaceListQuery({ service: STATION_SERVICES });
   const [view, setView] = useState<View>('cards');
-  const filters = {
-    q: url.get('q'),
-    regionId: url.get('regionId'),
-    service: STATION_SERVICES.find((service) => service === url.get('service')),
-  };
   // The map's region counts name every county-level region, so the filter needs no session.
   const map = usePublicMap();
   const list = usePublicStations(filters);
   const stations = list.data?.items ?? [];
-  const filtered = Object.values(filters).some((value) => value !== undefined);
   const empty = <Empty description={filtered ? t.emptyFiltered : t.empty} data-testid="public-empty" />;
   return (
     <PublicFrame title={t.directoryTitle} subtitle={t.directorySubtitle}>
       <Card size="small" style={{ marginBottom: 16 }}>
         <Row gutter={[12, 12]} align="middle">
-          <Col xs={24} md={8}>
-            <Input.Search
-              key={filters.q ?? ''}
-              defaultValue={filters.q}
-              placeholder={t.searchStations}
-              aria-label={t.searchStations}
-              allowClear
-              enterButton={common.search}
-              onSearch={(value) => url.set({ q: value.trim() || undefined })}
-            />
-          </Col>
+          <PlaceSearchFilter url={url} value={filters.q} label={t.searchStations} md={8} />
           <Col xs={12} md={5}>
             <Select<string>
               aria-label={t.region}
@@ -90,17 +74,7 @@ export function PublicStationsPage() {
               style={{ width: '100%' }}
             />
           </Col>
-          <Col xs={12} md={5}>
-            <Select<StationService>
-              aria-label={t.services}
-              placeholder={t.anyService}
-              allowClear
-              value={filters.service}
-              onChange={(service) => url.set({ service })}
-              options={STATION_SERVICES.map((service) => ({ value: service, label: labels.service[service] }))}
-              style={{ width: '100%' }}
-            />
-          </Col>
+          <PlaceServiceFilter url={url} value={filters.service} md={5} />
           <Col xs={24} md={6} style={{ textAlign: 'right' }}>
             <Segmented<View>
               value={view}

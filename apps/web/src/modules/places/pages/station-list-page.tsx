@@ -6,20 +6,26 @@ import {
   type StationHostKind,
   type StationService,
 } from '@shangmi/shared';
-import { Button, Card, Col, Empty, Input, Row, Select, Table, Tag } from 'antd';
+import { Button, Card, Empty, Row, Table, Tag } from 'antd';
 import { Link, useNavigate } from 'react-router-dom';
 import type { Station } from '../../../api/types';
 import { useAuth } from '../../../app/auth';
 import { useCommonMessages } from '../../../i18n/common';
 import { ErrorResult } from '../../../ui/error-result';
 import { PageHeader } from '../../../ui/page-header';
-import { useUrlState } from '../../../ui/url-state';
-import { RegionTreeSelect } from '../../regions';
+import {
+  PLACE_STATUSES,
+  PlaceRegionFilter,
+  PlaceResetFilter,
+  PlaceSearchFilter,
+  PlaceSelectFilter,
+  PlaceServiceFilter,
+  PlaceStatusFilter,
+} from '../components/place-list-filters';
 import { PlaceStatusTag, ServiceTags } from '../components/place-tags';
+import { usePlaceListQuery } from '../hooks/use-place-list-query';
 import { useStationList } from '../hooks/use-places';
 import { usePlaceLabels, usePlaceMessages } from '../messages';
-
-const STATUSES: readonly PlaceStatus[] = ['active', 'archived'];
 
 export function StationListPage() {
   const t = usePlaceMessages();
@@ -27,16 +33,12 @@ export function StationListPage() {
   const common = useCommonMessages();
   const { can } = useAuth();
   const navigate = useNavigate();
-  const url = useUrlState();
-  const filters = {
-    q: url.get('q'),
-    regionId: url.get('regionId'),
-    hostKind: STATION_HOST_KINDS.find((kind) => kind === url.get('hostKind')),
-    service: STATION_SERVICES.find((service) => service === url.get('service')),
-    status: STATUSES.find((status) => status === url.get('status')),
-  };
+  const { url, filters, filtered } = usePlaceListQuery({
+    hostKind: STATION_HOST_KINDS,
+    service: STATION_SERVICES,
+    status: PLACE_STATUSES,
+  });
   const list = useStationList({ ...filters, page: url.page, pageSize: url.pageSize });
-  const filtered = Object.values(filters).some((value) => value !== undefined);
   return (
     <>
       <PageHeader
@@ -52,64 +54,20 @@ export function StationListPage() {
       />
       <Card size="small" style={{ marginBottom: 16 }}>
         <Row gutter={[12, 12]}>
-          <Col xs={24} md={6}>
-            <Input.Search
-              key={filters.q ?? ''}
-              defaultValue={filters.q}
-              placeholder={t.searchStations}
-              aria-label={t.searchStations}
-              allowClear
-              enterButton={common.search}
-              onSearch={(value) => url.set({ q: value.trim() || undefined })}
-            />
-          </Col>
-          <Col xs={12} md={5}>
-            <RegionTreeSelect
-              aria-label={t.region}
-              placeholder={t.anyRegion}
-              value={filters.regionId}
-              onChange={(regionId) => url.set({ regionId })}
-              style={{ width: '100%' }}
-            />
-          </Col>
-          <Col xs={12} md={4}>
-            <Select<StationHostKind>
-              aria-label={t.hostKind}
-              placeholder={t.anyHostKind}
-              allowClear
-              value={filters.hostKind}
-              onChange={(hostKind) => url.set({ hostKind })}
-              options={STATION_HOST_KINDS.map((kind) => ({ value: kind, label: labels.stationHost[kind] }))}
-              style={{ width: '100%' }}
-            />
-          </Col>
-          <Col xs={12} md={3}>
-            <Select<StationService>
-              aria-label={t.services}
-              placeholder={t.anyService}
-              allowClear
-              value={filters.service}
-              onChange={(service) => url.set({ service })}
-              options={STATION_SERVICES.map((service) => ({ value: service, label: labels.service[service] }))}
-              style={{ width: '100%' }}
-            />
-          </Col>
-          <Col xs={12} md={3}>
-            <Select<PlaceStatus>
-              aria-label={t.status}
-              placeholder={t.anyStatus}
-              allowClear
-              value={filters.status}
-              onChange={(status) => url.set({ status })}
-              options={STATUSES.map((status) => ({ value: status, label: labels.status[status] }))}
-              style={{ width: '100%' }}
-            />
-          </Col>
-          <Col xs={12} md={3}>
-            <Button block onClick={url.clear}>
-              {common.reset}
-            </Button>
-          </Col>
+          <PlaceSearchFilter url={url} value={filters.q} label={t.searchStations} md={6} />
+          <PlaceRegionFilter url={url} value={filters.regionId} md={5} />
+          <PlaceSelectFilter<StationHostKind>
+            url={url}
+            name="hostKind"
+            value={filters.hostKind}
+            label={t.hostKind}
+            placeholder={t.anyHostKind}
+            options={STATION_HOST_KINDS.map((kind) => ({ value: kind, label: labels.stationHost[kind] }))}
+            md={4}
+          />
+          <PlaceServiceFilter url={url} value={filters.service} md={3} />
+          <PlaceStatusFilter url={url} value={filters.status} md={3} />
+          <PlaceResetFilter url={url} />
         </Row>
       </Card>
       <Card>
