@@ -25,6 +25,10 @@ import { userRoutes } from './modules/users/index';
 import { baseRoutes, BaseSchema } from './modules/bases/index';
 import { criteriaRoutes, CriteriaVersionSchema } from './modules/criteria/index';
 import { stationRoutes, StationSchema } from './modules/stations/index';
+import { designationRoutes } from './modules/designations/index';
+import { programmeRoutes } from './modules/programme/index';
+import { secretRoutes } from './modules/secrets/index';
+import { attestationRoutes } from './modules/attestations/index';
 import { authPlugin } from './plugins/auth';
 import { authzPlugin } from './plugins/authz';
 import { errorsPlugin, sendProblem } from './plugins/errors';
@@ -116,6 +120,10 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(stationRoutes);
   await app.register(baseRoutes);
   await app.register(criteriaRoutes);
+  await app.register(designationRoutes);
+  await app.register(programmeRoutes);
+  await app.register(secretRoutes);
+  await app.register(attestationRoutes);
 
   const webIndex = path.join(config.webDistDir, 'index.html');
   const serveWeb = (options.serveWeb ?? true) && fs.existsSync(webIndex);

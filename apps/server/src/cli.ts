@@ -12,6 +12,8 @@ import { databaseFor, serve } from './main';
 import { verifyAuditChain, writeAudit } from './modules/audit/index';
 import { rebuildConformanceTallies } from './modules/conformance/index';
 import { findUserByUsername, insertUser } from './modules/users/index';
+import { registerLogCommands } from './modules/attestations/cli';
+import { registerSecretCommands } from './modules/secrets/cli';
 import { isEmpty, seedBase, seedDemo, seedScale } from './seed/seed.service';
 
 async function readPassword(prompt: string): Promise<string> {
@@ -215,6 +217,9 @@ program
       process.stdout.write(text);
     }
   });
+
+registerSecretCommands(program);
+registerLogCommands(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error);

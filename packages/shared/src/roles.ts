@@ -52,11 +52,46 @@ export const PERMISSIONS = [
   'base:write',
   'criteria:read',
   'criteria:write',
+  // Designation workflow (applications → designations → annual review).
+  'designation:read',
+  'designation:apply',
+  'designation:review',
+  'designation:score',
+  'designation:manage',
+  // The programme: plan, allocation, progress, responsibility list, task force, evaluation.
+  'programme:read',
+  'programme:write',
+  'workitem:read',
+  'workitem:report',
+  'evaluation:read',
+  'evaluation:write',
+  // The enterprise's own secrets: contents only ever to the enterprise's own people.
+  'secret:read',
+  'secret:write',
+  'secret:manage',
+  // Government's view of an enterprise's secret register: aggregates only, never contents.
+  'secret:summary',
+  // File attestation (存证) in the transparency log.
+  'attestation:read',
+  'attestation:write',
   'self',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-const ALL: readonly Permission[] = PERMISSIONS;
+/**
+ * What the city admin's "everything" leaves out: an enterprise's own secrets and attestations (their
+ * contents are the enterprise's alone) and scoring as an expert (a reviewer's act, not an administrator's).
+ */
+export const NOT_CITY_ADMIN_PERMISSIONS: readonly Permission[] = [
+  'secret:read',
+  'secret:write',
+  'secret:manage',
+  'attestation:read',
+  'attestation:write',
+  'designation:score',
+];
+
+const ALL: readonly Permission[] = PERMISSIONS.filter((p) => !NOT_CITY_ADMIN_PERMISSIONS.includes(p));
 
 /**
  * Coarse grants. The record-level scope (own region, own enterprise) is checked again by each
@@ -87,6 +122,14 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'base:read',
     'base:write',
     'criteria:read',
+    'designation:read',
+    'designation:apply',
+    'designation:review',
+    'programme:read',
+    'workitem:read',
+    'workitem:report',
+    'evaluation:read',
+    'secret:summary',
   ],
   dept_officer: [
     'self',
@@ -100,6 +143,11 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'station:read',
     'base:read',
     'criteria:read',
+    'designation:read',
+    'programme:read',
+    'workitem:read',
+    'workitem:report',
+    'secret:summary',
   ],
   station_staff: [
     'self',
@@ -114,6 +162,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'station:read',
     'station:write',
     'criteria:read',
+    'designation:read',
+    'designation:apply',
   ],
   association_staff: [
     'self',
@@ -126,8 +176,20 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'station:read',
     'base:read',
     'criteria:read',
+    'designation:read',
+    'designation:apply',
   ],
-  expert: ['self', 'region:read', 'organization:read', 'framework:read', 'station:read', 'base:read', 'criteria:read'],
+  expert: [
+    'self',
+    'region:read',
+    'organization:read',
+    'framework:read',
+    'station:read',
+    'base:read',
+    'criteria:read',
+    'designation:read',
+    'designation:score',
+  ],
   enterprise_admin: [
     'self',
     'region:read',
@@ -143,6 +205,13 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'station:read',
     'base:read',
     'criteria:read',
+    'designation:read',
+    'designation:apply',
+    'secret:read',
+    'secret:write',
+    'secret:manage',
+    'attestation:read',
+    'attestation:write',
   ],
   enterprise_user: [
     'self',
@@ -155,6 +224,10 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'station:read',
     'base:read',
     'criteria:read',
+    'secret:read',
+    'secret:write',
+    'attestation:read',
+    'attestation:write',
   ],
 };
 

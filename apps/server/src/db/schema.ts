@@ -1,3 +1,8 @@
+import type { DesignationTables } from './schema-designations';
+import type { LogTables } from './schema-log';
+import type { ProgrammeTables } from './schema-programme';
+import type { SecretTables } from './schema-secrets';
+
 /**
  * Table types for Kysely. Portable across SQLite and PostgreSQL: ids are text made in application
  * code, times are ISO-8601 text (UTC), booleans are 0/1 integers, lists are child tables.
@@ -312,7 +317,7 @@ export interface ConformanceTallyRevisionTable {
   revision: number;
 }
 
-export interface DB {
+export interface DB extends DesignationTables, LogTables, SecretTables, ProgrammeTables {
   regions: RegionTable;
   industries: IndustryTable;
   organizations: OrganizationTable;

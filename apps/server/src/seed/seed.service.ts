@@ -7,7 +7,10 @@ import { writeAudit } from '../modules/audit/index';
 import { insertEnterprises, toInsert, type EnterpriseInput } from '../modules/enterprises/index';
 import { insertUser } from '../modules/users/index';
 import { CITY_DEPARTMENTS, countyGovernmentName, LIAOCHENG, type RegionSeed } from './liaocheng';
+import { seedDesignationsDemo } from './designations';
 import { seedPlaces } from './places';
+import { seedProgramme } from './programme';
+import { seedSecretsDemo } from './secrets';
 import { seedStandards } from './standards';
 import { syntheticEnterprises, syntheticUscc } from './synthetic';
 
@@ -61,6 +64,7 @@ export async function seedBase(db: Kysely<DB>): Promise<Map<string, SeededRegion
   if (existing.size > 0) {
     await seedStandards(db);
     await seedPlaces(db);
+    await seedProgramme(db);
     return existing;
   }
   const at = nowIso();
@@ -107,6 +111,7 @@ export async function seedBase(db: Kysely<DB>): Promise<Map<string, SeededRegion
   });
   await seedStandards(db);
   await seedPlaces(db);
+  await seedProgramme(db);
   return regionsByCode(db);
 }
 
@@ -262,6 +267,8 @@ export async function seedDemo(db: Kysely<DB>, password: string, syntheticCount 
     });
   });
   await seedPlaces(db, { demo: true });
+  await seedDesignationsDemo(db);
+  await seedSecretsDemo(db);
 }
 
 /** Adds N synthetic enterprises (for benchmarks), spread over the county-level regions. */

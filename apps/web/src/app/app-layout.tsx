@@ -35,24 +35,13 @@ import { LanguageSwitch } from '../ui/language-switch';
 import { PageLoading } from '../ui/page-loading';
 import { useAuth, useCurrentUser } from './auth';
 import { useShellMessages } from './messages';
+import type { Nav, NavEntry, NavGroup } from './nav-types';
+import { useAttestationNav } from '../modules/attestations/nav';
+import { useDesignationNav } from '../modules/designations/nav';
+import { useProgrammeNav } from '../modules/programme/nav';
+import { useSecretNav } from '../modules/secrets/nav';
 
 type MenuItem = Required<MenuProps>['items'][number];
-
-interface NavEntry {
-  key: string;
-  label: string;
-  icon: ReactNode;
-  permission: Permission;
-}
-
-interface NavGroup {
-  key: string;
-  label: string;
-  icon: ReactNode;
-  children: NavEntry[];
-}
-
-type Nav = NavEntry | NavGroup;
 
 function isGroup(nav: Nav): nav is NavGroup {
   return 'children' in nav;
@@ -69,8 +58,16 @@ function useNavigation(user: Me): Nav[] {
         permission: 'enterprise:read',
       }
     : { key: '/enterprises', label: t.enterprises, icon: <BankOutlined />, permission: 'enterprise:read' };
+  // Each feature module contributes its own menu entries (hooks: called in the same order every render).
+  const programmeNav = useProgrammeNav(user);
+  const secretNav = useSecretNav(user);
+  const attestationNav = useAttestationNav(user);
+  const designationNav = useDesignationNav(user);
   return [
     { key: '/', label: t.home, icon: <HomeOutlined />, permission: 'self' },
+    ...programmeNav,
+    ...secretNav,
+    ...attestationNav,
     {
       key: 'registry',
       label: t.registry,
@@ -128,6 +125,7 @@ function useNavigation(user: Me): Nav[] {
         { key: '/stations', label: t.stations, icon: <ShopOutlined />, permission: 'station:read' },
         { key: '/bases', label: t.bases, icon: <ClusterOutlined />, permission: 'base:read' },
         { key: '/construction-guide', label: t.constructionGuide, icon: <BookOutlined />, permission: 'criteria:read' },
+        ...designationNav,
       ],
     },
     {

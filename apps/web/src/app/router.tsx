@@ -30,6 +30,10 @@ import {
 } from '../modules/places';
 import { RegionsPage } from '../modules/regions';
 import { UserListPage } from '../modules/users';
+import { attestationsAppRoutes, attestationsPublicRoutes } from '../modules/attestations/routes';
+import { designationsAppRoutes, designationsPublicRoutes } from '../modules/designations/routes';
+import { programmeAppRoutes, programmePublicRoutes } from '../modules/programme/routes';
+import { secretsAppRoutes, secretsPublicRoutes } from '../modules/secrets/routes';
 import { PageLoading } from '../ui/page-loading';
 import { AppLayout } from './app-layout';
 import { RequireAuth, RequirePermission } from './guards';
@@ -70,6 +74,11 @@ export const router = createBrowserRouter([
       </Suspense>
     ),
   },
+  // Feature modules' public pages (they wrap their own Suspense).
+  ...designationsPublicRoutes,
+  ...programmePublicRoutes,
+  ...secretsPublicRoutes,
+  ...attestationsPublicRoutes,
   {
     path: '/',
     element: (
@@ -305,6 +314,10 @@ export const router = createBrowserRouter([
           </RequirePermission>
         ),
       },
+      ...designationsAppRoutes,
+      ...programmeAppRoutes,
+      ...secretsAppRoutes,
+      ...attestationsAppRoutes,
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -1,0 +1,6 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+
+// Scaffold: this module's routes are registered here (see app.ts).
+export const secretRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  void app;
+};

@@ -1,0 +1,7 @@
+import type { RouteObject } from 'react-router-dom';
+
+/** Pages inside the signed-in layout (children of "/"). */
+export const attestationsAppRoutes: RouteObject[] = [];
+
+/** Pages anyone may open, outside the layout (no session). */
+export const attestationsPublicRoutes: RouteObject[] = [];
