@@ -47,7 +47,13 @@ export default defineConfig({
     url: `${baseURL}/api/health`,
     reuseExistingServer: false,
     timeout: 120_000,
-    env: { SHANGMI_DATA_DIR: dataDir, PORT: String(PORT), HOST: '127.0.0.1' },
+    env: {
+      SHANGMI_DATA_DIR: dataDir,
+      PORT: String(PORT),
+      HOST: '127.0.0.1',
+      // A build of the web app elsewhere than apps/web/dist (parallel work on one machine).
+      ...(process.env.SHANGMI_WEB_DIST ? { SHANGMI_WEB_DIST: process.env.SHANGMI_WEB_DIST } : {}),
+    },
     stdout: 'ignore',
     stderr: 'pipe',
   },

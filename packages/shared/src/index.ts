@@ -3,3 +3,4 @@ export * from './uscc';
 export * from './registry';
 export * from './conformance';
 export * from './places';
+export * from './designations';
