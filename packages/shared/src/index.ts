@@ -4,3 +4,5 @@ export * from './registry';
 export * from './conformance';
 export * from './places';
 export * from './designations';
+export * from './secrets';
+export * from './programme';
