@@ -6,3 +6,4 @@ export * from './places';
 export * from './designations';
 export * from './secrets';
 export * from './programme';
+export * from './tlog';
