@@ -15,6 +15,10 @@ export interface Config {
   trustProxy: boolean;
   logLevel: string;
   version: string;
+  /** The transparency log's origin line (and its note key name). */
+  tlogOrigin: string;
+  /** The log's Ed25519 signing key (`PRIVATE+KEY+…`); null: a key file in the data directory, made on first start. */
+  tlogSigningKey: string | null;
 }
 
 export const VERSION = '0.1.0';
@@ -35,5 +39,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: env.SHANGMI_TRUST_PROXY === 'true',
     logLevel: env.LOG_LEVEL ?? 'info',
     version: VERSION,
+    tlogOrigin: env.SHANGMI_LOG_ORIGIN ?? 'shangmi.liaocheng/attestations',
+    tlogSigningKey: env.SHANGMI_LOG_KEY && env.SHANGMI_LOG_KEY.length > 0 ? env.SHANGMI_LOG_KEY : null,
   };
 }

@@ -184,6 +184,11 @@ export class CompactRange {
     return this.count;
   }
 
+  /** An independent copy (the log appends to a copy and keeps it only once the batch is committed). */
+  clone(): CompactRange {
+    return new CompactRange(this.sha256, this.count, this.hashes);
+  }
+
   /** Appends a leaf hash; calls `onNode` for the leaf and for every perfect subtree it completes. */
   append(leaf: Uint8Array, onNode?: (node: PerfectNode, hash: Uint8Array) => void): void {
     let hash = leaf;
@@ -672,8 +677,8 @@ export function checkReceipt(
     checkpointSignedText: null,
     commitmentOpens: false,
   };
-  if (receipt.format !== RECEIPT_FORMAT) {
-    failures.push(`回执格式不是 ${RECEIPT_FORMAT}`);
+  if ((receipt.format as string) !== RECEIPT_FORMAT) {
+    failures.push('回执格式不是 ' + RECEIPT_FORMAT);
     return result;
   }
   let entryBytes: Uint8Array;

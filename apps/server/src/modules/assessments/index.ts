@@ -9,3 +9,5 @@ export {
   type AssessmentSummary,
   type OpenAssessmentInput,
 } from './assessments.service';
+export { canEditAssessment, canViewAssessment, type AssessmentRecord } from './assessments.policy';
+export { getAssessment } from './assessments.service';
