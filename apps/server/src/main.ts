@@ -7,6 +7,7 @@ import { migrateToLatest, openDatabase, type Database } from './db/database';
 import { startCampaignReminders } from './modules/campaigns/index';
 import { startCertificateJobs } from './modules/certificates/index';
 import { startTransparencyLog } from './modules/attestations/index';
+import { startDesignationJobs } from './modules/designations/index';
 import { isEmpty, seedDemo } from './seed/seed.service';
 
 export function databaseFor(config: Config): Database {
@@ -36,6 +37,7 @@ export async function serve(options: { demo: boolean }): Promise<FastifyInstance
   startCertificateJobs(app);
   // The transparency log: signing key (made on first start, with a warning) and the tree's right edge.
   await startTransparencyLog(app);
+  startDesignationJobs(app);
   // For benchmarks: the event loop's delay while serving, printed as one JSON line at shutdown.
   if (process.env.SHANGMI_EVENT_LOOP_STATS === '1') {
     const histogram = monitorEventLoopDelay({ resolution: 10 });

@@ -151,6 +151,12 @@ export const DEMO_ACCOUNTS: ReadonlyArray<{ username: string; displayName: strin
       organization: '聊城市阿胶行业协会',
     },
     { username: 'expert.demo', displayName: '李明（专家）', role: 'expert', organization: '聊城大学法学院' },
+    // The think tank's panel for designation reviews (3 to 5 experts per application).
+    { username: 'expert.law', displayName: '张华（法律专家）', role: 'expert', organization: '市司法局' },
+    { username: 'expert.tech', displayName: '王强（技术专家）', role: 'expert', organization: '市科技局' },
+    { username: 'expert.industry', displayName: '陈静（产业专家）', role: 'expert', organization: '市工业和信息化局' },
+    // Works at the 阿胶 association: in the demo data they declared a tie with the 阿胶 demo enterprise.
+    { username: 'expert.assoc', displayName: '赵敏（协会专家）', role: 'expert', organization: '聊城市阿胶行业协会' },
     {
       username: 'ent.a.admin',
       displayName: '甲企业管理员',

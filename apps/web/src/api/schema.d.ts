@@ -1293,6 +1293,1107 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 示范创建申报列表（市级：全部；县级：本辖区；申报单位：本单位；专家：指派给本人的） */
+        get: operations["listApplications"];
+        put?: never;
+        /** 发起申报（企业为本企业；依托单位为其基地或服务站；县级为推荐）：按现行评价指标生成材料清单，能从平台记录取得的自动填入 */
+        post: operations["createApplication"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 申报详情：材料、初审、评审组与评分（全部提交前互不可见）、决定、公示与异议、流程记录、当前可做的操作 */
+        get: operations["getApplication"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 修改申报说明（草稿或被退回时） */
+        patch: operations["updateApplication"];
+        trace?: never;
+    };
+    "/api/applications/{id}/materials/{itemCode}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 保存一项指标的材料说明 */
+        put: operations["saveApplicationMaterial"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/{id}/materials/{itemCode}/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 下载一项指标的附件 */
+        get: operations["downloadApplicationMaterial"];
+        put?: never;
+        /** 上传一项指标的附件（multipart/form-data 字段 file；≤ 20 MB；PDF、图片、Office 文档、文本；替换原附件） */
+        post: operations["uploadApplicationMaterial"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/{id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 提交申报（每项指标须有说明、附件或平台记录） */
+        post: operations["submitApplication"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 撤回申报（初审结束前） */
+        post: operations["withdrawApplication"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/{id}/county-review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 县级初审：通过，或写明理由退回 */
+        post: operations["countyReviewApplication"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/{id}/expert-candidates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 可指派的专家及须回避的原因（任职于申报相关单位或申报了关联） */
+        get: operations["listExpertCandidates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/{id}/experts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 指派 3 至 5 名评审专家（须回避者被拒绝） */
+        put: operations["assignApplicationExperts"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/{id}/scores": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 专家逐项评分（保存草稿或提交；提交后不可修改；全部提交前看不到他人评分） */
+        put: operations["saveApplicationScores"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 作出决定（日期与依据）：同意则进入公示（默认 5 个工作日），不同意则结束 */
+        post: operations["decideApplication"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/{id}/objections/{objectionId}/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 书面答复公示期异议 */
+        post: operations["answerObjection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/{id}/designate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 授牌：公示期满且异议均已答复后，生成命名编号，自今日起计入工作目标 */
+        post: operations["designateApplication"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/designations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 示范命名列表（类别、县区、状态、名称/编号搜索；asOf：当日有效、计入目标的） */
+        get: operations["listDesignations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/designations/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出示范命名（Excel，按当前筛选） */
+        get: operations["exportDesignations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/designations/counts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 某日有效的示范命名数（按类别、县区） */
+        get: operations["countDesignations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/designations/reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 年度复核任务（待复核/已复核，年度） */
+        get: operations["listDesignationReviews"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/designations/reviews/generate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 生成某年度的复核任务（该年之前命名且未撤销的，每个命名每年一项） */
+        post: operations["generateDesignationReviews"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/designations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 示范命名详情与历年复核 */
+        get: operations["getDesignation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/designations/{id}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 下载授牌证书 PDF */
+        get: operations["getDesignationPdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/designations/{id}/reviews/{reviewId}/outcome": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 记录年度复核结论：保留 / 限期整改 / 撤销（撤销自撤销日起不再计入目标） */
+        post: operations["recordDesignationReview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/expert-ties": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 专家申报的利益关联（专家：本人的；市级：全部） */
+        get: operations["listExpertTies"];
+        put?: never;
+        /** 专家申报与某单位的关联（任职、持股、亲属、顾问等），此后不会被指派评审该单位 */
+        post: operations["declareExpertTie"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/expert-ties/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** 撤回本人申报的一项关联 */
+        delete: operations["removeExpertTie"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/designations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 公开名录：已授牌的示范基地、示范指导站（点）、示范企业（类别、区域、行业、服务筛选） */
+        get: operations["publicDesignations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/notices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 正在公示的示范创建拟命名名单 */
+        get: operations["publicNotices"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/notices/{id}/objections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 公示期内提出异议（实名与联系方式仅工作专班办公室可见） */
+        post: operations["lodgeObjection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/programmes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 工作方案列表（一个部署可有多个方案，如全省各市） */
+        get: operations["listProgrammes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/programmes/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 导入工作方案（JSON：目标、节点、重点任务与责任单位、实施步骤、保障措施、工作专班、任务分解、考核指标） */
+        post: operations["importProgramme"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/programmes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 工作方案全文数据：目标、节点目标、重点任务、实施步骤、保障措施、工作专班 */
+        get: operations["getProgramme"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/programmes/{id}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出工作方案（JSON，可在其他城市或省级部署导入） */
+        get: operations["exportProgramme"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/programmes/{id}/allocation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 目标任务分解到县（市、区）和开发区，及与全市目标不一致之处 */
+        get: operations["getAllocation"];
+        /** 保存目标任务分解（各部分之和与全市目标不一致时照常保存，并返回不一致之处） */
+        put: operations["saveAllocation"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/programmes/{id}/progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 某日的进度（由授牌与有效贯标证书计算）：各类目标与实际、节点目标是否达成、各区域分解/实际/进度状态 */
+        get: operations["getProgress"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/programmes/{id}/progress/series": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 累计完成数随时间变化（每月末）与节点目标线 */
+        get: operations["getProgressSeries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/programmes/{id}/report.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 工作方案推进情况报告（PDF，含图表） */
+        get: operations["programmeReportPdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/programmes/{id}/work-items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 责任清单（市级：全部；县级：本辖区；部门：本单位） */
+        get: operations["listWorkItems"];
+        put?: never;
+        /** 新增工作事项（责任单位、配合单位、完成时限） */
+        post: operations["createWorkItem"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/programmes/{id}/work-items.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出责任清单（Excel） */
+        get: operations["exportWorkItems"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/work-items/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 工作事项详情与进展报告 */
+        get: operations["getWorkItem"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 修改工作事项（新的完成时限会重新启用逾期提醒） */
+        patch: operations["updateWorkItem"];
+        trace?: never;
+    };
+    "/api/work-items/{id}/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 责任单位报送进展并更新状态 */
+        post: operations["reportWorkItem"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/work-items/{id}/reports/{reportId}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 为进展报告上传附件（multipart/form-data：字段 file；≤ 20 MB；PDF、图片、Office 文档、文本） */
+        post: operations["uploadWorkItemAttachment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/work-items/{id}/attachments/{attachmentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 下载进展报告附件 */
+        get: operations["downloadWorkItemAttachment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/programmes/{id}/meetings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 工作专班会商记录 */
+        get: operations["listMeetings"];
+        put?: never;
+        /** 记录会商（日期、参会人员、议题、纪要、议定事项） */
+        post: operations["createMeeting"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/meetings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 会商详情 */
+        get: operations["getMeeting"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/meetings/{id}/decisions/{position}/work-items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 将会商议定事项转为责任清单中的工作事项 */
+        post: operations["workItemsFromDecision"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/programmes/{id}/inspections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 督查记录（区域或工作事项） */
+        get: operations["listInspections"];
+        put?: never;
+        /** 记录督查（对区域或工作事项） */
+        post: operations["createInspection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/programmes/{id}/indicators": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 考核指标体系（指标树、分值、计分方式） */
+        get: operations["getIndicators"];
+        /** 修改考核指标体系（尚无考核轮次时） */
+        put: operations["saveIndicators"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/programmes/{id}/evaluation-rounds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 考核轮次 */
+        get: operations["listEvaluationRounds"];
+        put?: never;
+        /** 开启考核轮次（自动指标即时计分） */
+        post: operations["createEvaluationRound"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/evaluation-rounds/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 考核结果排名（县级管理员仅见本区域） */
+        get: operations["getEvaluationResults"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/evaluation-rounds/{id}/results.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出考核结果（Excel） */
+        get: operations["exportEvaluationResults"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/evaluation-rounds/{id}/scores": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 人工评分（附佐证） */
+        put: operations["setManualScore"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/evaluation-rounds/{id}/recompute": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 按当前数据重新计算自动指标得分 */
+        post: operations["recomputeEvaluationRound"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/evaluation-rounds/{id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 发布考核结果（发布后不再修改） */
+        post: operations["publishEvaluationRound"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/attestations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 本企业的存证列表（名称/哈希搜索、秘密点、日期，分页） */
+        get: operations["listAttestations"];
+        put?: never;
+        /** 存证一个文件哈希（浏览器计算 SHA-256，文件不上传）；写入签名检查点后返回回执 */
+        post: operations["createAttestation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/attestations/batch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 一次存证多个文件哈希（全部成功或全部不记录），每项返回回执 */
+        post: operations["createAttestationBatch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/attestations/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出筛选结果为 Excel */
+        get: operations["exportAttestations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/attestations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 存证详情与最新回执（包含证明对应当前检查点） */
+        get: operations["getAttestation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/attestations/{id}/receipt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 下载回执 JSON（离线核验：npx shangmi verify --receipt） */
+        get: operations["downloadAttestationReceipt"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/attestations/{id}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 下载存证证书 PDF（含核验二维码） */
+        get: operations["getAttestationPdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/log/checkpoint": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 最新签名检查点（C2SP tlog-checkpoint 文本） */
+        get: operations["getLogCheckpoint"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/log/public-key": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 日志的 note 验证公钥（<名称>+<密钥哈希>+<base64 公钥>） */
+        get: operations["getLogPublicKey"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/log/proof/inclusion": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 包含证明（RFC 9162 §2.1.3） */
+        get: operations["getLogInclusionProof"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/log/proof/consistency": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 一致性证明（RFC 9162 §2.1.4） */
+        get: operations["getLogConsistencyProof"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/log/entries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 日志条目 [start, end)（每次最多 1000 条） */
+        get: operations["getLogEntries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessments/{id}/attestation-evidence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 自评中作为证据的存证 */
+        get: operations["listAssessmentAttestationEvidence"];
+        put?: never;
+        /** 把本企业的存证作为某项要求的证据 */
+        post: operations["addAssessmentAttestationEvidence"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessments/{id}/attestation-evidence/{evidenceId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** 移除作为证据的存证（存证本身不受影响） */
+        delete: operations["removeAssessmentAttestationEvidence"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1465,6 +2566,434 @@ export interface components {
             };
             manageable: boolean;
             createdAt: string;
+        };
+        ProgrammeDocument: {
+            /** @enum {string} */
+            format: "shangmi.programme";
+            /** @enum {number} */
+            version: 1;
+            title: string;
+            documentNumber: string;
+            issuingBody: string;
+            /** @description YYYY-MM-DD */
+            issuedOn: string;
+            /** @description YYYY-MM-DD */
+            periodStart: string;
+            /** @description YYYY-MM-DD */
+            periodEnd: string;
+            regionCode: string;
+            guidingPrinciples: string;
+            goals: string;
+            targets: {
+                kind: "base" | "station" | "enterprise" | "conforming";
+                target: number;
+            }[];
+            milestones: {
+                /** @description YYYY-MM-DD */
+                due: string;
+                title: string;
+                targets: {
+                    kind: "base" | "station" | "enterprise" | "conforming";
+                    target: number;
+                }[];
+            }[];
+            tasks: {
+                title: string;
+                content: string;
+                units: {
+                    name: string;
+                    role: "lead" | "cooperating";
+                }[];
+            }[];
+            phases: {
+                title: string;
+                /** @description YYYY-MM-DD */
+                startOn: string;
+                /** @description YYYY-MM-DD */
+                endOn: string;
+                content: string;
+                deliverables: string[];
+            }[];
+            safeguards: {
+                title: string;
+                content: string;
+            }[];
+            taskForce: {
+                members: {
+                    role: "convener" | "deputy_convener" | "member";
+                    name: string;
+                    post: string;
+                    organization: string;
+                }[];
+                office: {
+                    organization: string;
+                    director: string;
+                };
+            };
+            allocations?: {
+                regionCode: string;
+                kind: "base" | "station" | "enterprise" | "conforming";
+                target: number;
+            }[];
+            indicators?: {
+                code: string;
+                name: string;
+                weight: number;
+                method?: ("auto" | "manual") | null;
+                source?: ("designation_base" | "designation_station" | "designation_enterprise" | "conforming" | "workitems_on_time") | null;
+                description?: string;
+                children?: {
+                    code: string;
+                    name: string;
+                    weight: number;
+                    method?: ("auto" | "manual") | null;
+                    source?: ("designation_base" | "designation_station" | "designation_enterprise" | "conforming" | "workitems_on_time") | null;
+                    description?: string;
+                }[];
+            }[];
+        };
+        ProgrammeSummary: {
+            id: string;
+            title: string;
+            documentNumber: string;
+            issuingBody: string;
+            issuedOn: string;
+            periodStart: string;
+            periodEnd: string;
+            regionId: string;
+            regionName: string;
+            regionCode: string;
+        };
+        ProgrammeDetail: {
+            id: string;
+            title: string;
+            documentNumber: string;
+            issuingBody: string;
+            issuedOn: string;
+            periodStart: string;
+            periodEnd: string;
+            regionId: string;
+            regionName: string;
+            regionCode: string;
+            guidingPrinciples: string;
+            goals: string;
+            targets: {
+                kind: "base" | "station" | "enterprise" | "conforming";
+                target: number;
+            }[];
+            milestones: {
+                due: string;
+                title: string;
+                targets: {
+                    kind: "base" | "station" | "enterprise" | "conforming";
+                    target: number;
+                }[];
+            }[];
+            tasks: {
+                id: string;
+                position: number;
+                title: string;
+                content: string;
+                units: {
+                    name: string;
+                    organizationId: string | null;
+                    role: "lead" | "cooperating";
+                }[];
+            }[];
+            phases: {
+                title: string;
+                startOn: string;
+                endOn: string;
+                content: string;
+                deliverables: string[];
+            }[];
+            safeguards: {
+                title: string;
+                content: string;
+            }[];
+            taskForce: {
+                members: {
+                    role: "convener" | "deputy_convener" | "member";
+                    name: string;
+                    post: string;
+                    organization: string;
+                    organizationId: string | null;
+                }[];
+                office: {
+                    organization: string;
+                    organizationId: string | null;
+                    director: string;
+                };
+            };
+        };
+        Allocation: {
+            kinds: ("base" | "station" | "enterprise" | "conforming")[];
+            targets: {
+                base: number;
+                station: number;
+                enterprise: number;
+                conforming: number;
+            };
+            items: {
+                regionId: string;
+                code: string;
+                name: string;
+                targets: {
+                    base: number;
+                    station: number;
+                    enterprise: number;
+                    conforming: number;
+                };
+            }[];
+            totals: {
+                base: number;
+                station: number;
+                enterprise: number;
+                conforming: number;
+            };
+            mismatches: {
+                kind: "base" | "station" | "enterprise" | "conforming";
+                target: number;
+                allocated: number;
+            }[];
+            balanced: boolean;
+        };
+        Progress: {
+            programmeId: string;
+            asOf: string;
+            scope: {
+                regionId: string;
+                name: string;
+                level: "programme" | "unit";
+            };
+            kinds: {
+                kind: "base" | "station" | "enterprise" | "conforming";
+                target: number;
+                actual: number;
+                expected: number;
+                status: "on_track" | "at_risk" | "behind";
+                nextMilestone: {
+                    due: string;
+                    title: string;
+                    target: number;
+                } | null;
+            }[];
+            milestones: {
+                due: string;
+                title: string;
+                passed: boolean;
+                met: boolean;
+                targets: {
+                    kind: "base" | "station" | "enterprise" | "conforming";
+                    target: number;
+                    actual: number;
+                }[];
+            }[];
+            regions: {
+                regionId: string;
+                code: string;
+                name: string;
+                allocated: {
+                    base: number;
+                    station: number;
+                    enterprise: number;
+                    conforming: number;
+                };
+                actual: {
+                    base: number;
+                    station: number;
+                    enterprise: number;
+                    conforming: number;
+                };
+                expected: {
+                    base: number;
+                    station: number;
+                    enterprise: number;
+                    conforming: number;
+                };
+                statusByKind: {
+                    base: "on_track" | "at_risk" | "behind";
+                    station: "on_track" | "at_risk" | "behind";
+                    enterprise: "on_track" | "at_risk" | "behind";
+                    conforming: "on_track" | "at_risk" | "behind";
+                };
+                status: "on_track" | "at_risk" | "behind";
+            }[];
+        };
+        ProgressSeries: {
+            programmeId: string;
+            today: string;
+            scope: {
+                regionId: string;
+                name: string;
+                level: "programme" | "unit";
+            };
+            dates: string[];
+            series: {
+                kind: "base" | "station" | "enterprise" | "conforming";
+                target: number;
+                actual: (number | null)[];
+                plan: number[];
+            }[];
+            milestones: {
+                due: string;
+                title: string;
+                targets: {
+                    kind: "base" | "station" | "enterprise" | "conforming";
+                    target: number;
+                }[];
+            }[];
+        };
+        WorkItem: {
+            id: string;
+            programmeId: string;
+            taskId: string | null;
+            taskTitle: string | null;
+            taskPosition: number | null;
+            title: string;
+            description: string;
+            ownerOrganizationId: string;
+            ownerName: string;
+            partners: {
+                id: string;
+                name: string;
+            }[];
+            deadline: string;
+            status: "not_started" | "in_progress" | "done";
+            displayStatus: "not_started" | "in_progress" | "done" | "overdue";
+            overdue: boolean;
+            completedOn: string | null;
+            meetingId: string | null;
+            decisionPosition: number | null;
+            createdAt: string;
+            updatedAt: string;
+        };
+        WorkItemAttachment: {
+            id: string;
+            fileName: string;
+            mimeType: string;
+            sizeBytes: number;
+            sha256: string;
+        };
+        WorkItemDetail: {
+            id: string;
+            programmeId: string;
+            taskId: string | null;
+            taskTitle: string | null;
+            taskPosition: number | null;
+            title: string;
+            description: string;
+            ownerOrganizationId: string;
+            ownerName: string;
+            partners: {
+                id: string;
+                name: string;
+            }[];
+            deadline: string;
+            status: "not_started" | "in_progress" | "done";
+            displayStatus: "not_started" | "in_progress" | "done" | "overdue";
+            overdue: boolean;
+            completedOn: string | null;
+            meetingId: string | null;
+            decisionPosition: number | null;
+            createdAt: string;
+            updatedAt: string;
+            canReport: boolean;
+            reports: {
+                id: string;
+                authorName: string;
+                organizationName: string;
+                body: string;
+                statusAfter: "not_started" | "in_progress" | "done";
+                createdAt: string;
+                attachments: components["schemas"]["WorkItemAttachment"][];
+            }[];
+        };
+        Meeting: {
+            id: string;
+            programmeId: string;
+            heldOn: string;
+            title: string;
+            location: string;
+            attendees: string[];
+            agenda: string;
+            minutes: string;
+            decisions: {
+                position: number;
+                text: string;
+                workItems: number;
+            }[];
+            createdAt: string;
+        };
+        Inspection: {
+            id: string;
+            target: "region" | "work_item";
+            regionId: string | null;
+            regionName: string | null;
+            workItemId: string | null;
+            workItemTitle: string | null;
+            inspectedOn: string;
+            inspectors: string;
+            findings: string;
+            requirements: string;
+            createdAt: string;
+        };
+        IndicatorTree: {
+            items: {
+                id: string;
+                code: string;
+                name: string;
+                weight: number;
+                method: ("auto" | "manual") | null;
+                source: ("designation_base" | "designation_station" | "designation_enterprise" | "conforming" | "workitems_on_time") | null;
+                description: string;
+                children: {
+                    id: string;
+                    code: string;
+                    name: string;
+                    weight: number;
+                    method: ("auto" | "manual") | null;
+                    source: ("designation_base" | "designation_station" | "designation_enterprise" | "conforming" | "workitems_on_time") | null;
+                    description: string;
+                }[];
+            }[];
+            totalWeight: number;
+        };
+        EvaluationRound: {
+            id: string;
+            programmeId: string;
+            name: string;
+            periodStart: string;
+            periodEnd: string;
+            status: "open" | "published";
+            createdAt: string;
+            updatedAt: string;
+        };
+        EvaluationResults: {
+            round: components["schemas"]["EvaluationRound"];
+            indicators: {
+                id: string;
+                parentId: string | null;
+                code: string;
+                name: string;
+                weight: number;
+                method: ("auto" | "manual") | null;
+                source: ("designation_base" | "designation_station" | "designation_enterprise" | "conforming" | "workitems_on_time") | null;
+            }[];
+            results: {
+                regionId: string;
+                code: string;
+                name: string;
+                total: number;
+                rank: number;
+                complete: boolean;
+                scores: {
+                    indicatorId: string;
+                    score: number | null;
+                    automatic: boolean;
+                    basis: string | null;
+                }[];
+            }[];
         };
     };
     responses: never;
@@ -6726,6 +8255,5121 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["CriteriaVersion"];
                 };
+            };
+            /** @description 错误（application/problem+json, RFC 9457） */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器错误 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listApplications: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                q?: string;
+                kind?: "base" | "station" | "enterprise";
+                status?: "draft" | "submitted" | "returned" | "county_passed" | "expert_review" | "scored" | "notice" | "rejected" | "designated" | "withdrawn";
+                countyRegionId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            number: string;
+                            kind: "base" | "station" | "enterprise";
+                            subjectId: string;
+                            subjectName: string;
+                            regionName: string;
+                            countyRegionId: string;
+                            countyName: string;
+                            route: "self" | "host" | "nomination";
+                            applicantOrganizationName: string;
+                            status: "draft" | "submitted" | "returned" | "county_passed" | "expert_review" | "scored" | "notice" | "rejected" | "designated" | "withdrawn";
+                            finalScore: number | null;
+                            noticeStart: string | null;
+                            noticeEnd: string | null;
+                            submittedAt: string | null;
+                            createdAt: string;
+                            updatedAt: string;
+                        }[];
+                        total: number;
+                        page: number;
+                        pageSize: number;
+                    };
+                };
+            };
+            /** @description 错误（application/problem+json, RFC 9457） */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器错误 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createApplication: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    kind: "base" | "station" | "enterprise";
+                    /** Format: uuid */
+                    subjectId: string;
+                    statement: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        number: string;
+                        kind: "base" | "station" | "enterprise";
+                        subjectId: string;
+                        subjectName: string;
+                        regionName: string;
+                        countyRegionId: string;
+                        countyName: string;
+                        route: "self" | "host" | "nomination";
+                        applicantOrganizationName: string;
+                        status: "draft" | "submitted" | "returned" | "county_passed" | "expert_review" | "scored" | "notice" | "rejected" | "designated" | "withdrawn";
+                        finalScore: number | null;
+                        noticeStart: string | null;
+                        noticeEnd: string | null;
+                        submittedAt: string | null;
+                        createdAt: string;
+                        updatedAt: string;
+                        statement: string;
+                        criteria: {
+                            versionId: string;
+                            version: string;
+                            groups: {
+                                code: string;
+                                title: string;
+                                items: {
+                                    code: string;
+                                    text: string;
+                                    maxScore: number;
+                                    guidance: string;
+                                    autoSource: string | null;
+                                }[];
+                            }[];
+                        };
+                        materials: {
+                            itemCode: string;
+                            note: string;
+                            facts: {
+                                met: boolean | null;
+                                summary: string;
+                                details: {
+                                    label: string;
+                                    value: string;
+                                }[];
+                            } | null;
+                            file: {
+                                fileName: string;
+                                mimeType: string;
+                                sizeBytes: number;
+                            } | null;
+                            updatedAt: string;
+                        }[];
+                        countyReviewNote: string | null;
+                        countyReviewedAt: string | null;
+                        experts: {
+                            userId: string;
+                            name: string;
+                            organizationName: string;
+                            assignedAt: string;
+                            submitted: boolean;
+                            scores: {
+                                itemCode: string;
+                                score: number;
+                                comment: string;
+                            }[] | null;
+                            total: number | null;
+                            dropped: boolean;
+                        }[] | null;
+                        expertCount: number;
+                        expertsSubmitted: number;
+                        decision: ("approve" | "reject") | null;
+                        decisionDate: string | null;
+                        decisionBasis: string | null;
+                        objections: {
+                            id: string;
+                            name: string;
+                            contact: string;
+                            text: string;
+                            status: "open" | "answered";
+                            answer: string | null;
+                            answeredAt: string | null;
+                            lodgedAt: string;
+                        }[];
+                        designationId: string | null;
+                        events: {
+                            action: string;
+                            actorName: string | null;
+                            note: string | null;
+                            at: string;
+                        }[];
+                        actions: ("edit" | "submit" | "withdraw" | "county_review" | "assign_experts" | "score" | "decide" | "answer_objection" | "designate")[];
+                        designationBlockedBy: string | null;
+                    };
+                };
+            };
+            /** @description 错误（application/problem+json, RFC 9457） */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器错误 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApplication: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        number: string;
+                        kind: "base" | "station" | "enterprise";
+                        subjectId: string;
+                        subjectName: string;
+                        regionName: string;
+                        countyRegionId: string;
+                        countyName: string;
+                        route: "self" | "host" | "nomination";
+                        applicantOrganizationName: string;
+                        status: "draft" | "submitted" | "returned" | "county_passed" | "expert_review" | "scored" | "notice" | "rejected" | "designated" | "withdrawn";
+                        finalScore: number | null;
+                        noticeStart: string | null;
+                        noticeEnd: string | null;
+                        submittedAt: string | null;
+                        createdAt: string;
+                        updatedAt: string;
+                        statement: string;
+                        criteria: {
+                            versionId: string;
+                            version: string;
+                            groups: {
+                                code: string;
+                                title: string;
+                                items: {
+                                    code: string;
+                                    text: string;
+                                    maxScore: number;
+                                    guidance: string;
+                                    autoSource: string | null;
+                                }[];
+                            }[];
+                        };
+                        materials: {
+                            itemCode: string;
+                            note: string;
+                            facts: {
+                                met: boolean | null;
+                                summary: string;
+                                details: {
+                                    label: string;
+                                    value: string;
+                                }[];
+                            } | null;
+                            file: {
+                                fileName: string;
+                                mimeType: string;
+                                sizeBytes: number;
+                            } | null;
+                            updatedAt: string;
+                        }[];
+                        countyReviewNote: string | null;
+                        countyReviewedAt: string | null;
+                        experts: {
+                            userId: string;
+                            name: string;
+                            organizationName: string;
+                            assignedAt: string;
+                            submitted: boolean;
+                            scores: {
+                                itemCode: string;
+                                score: number;
+                                comment: string;
+                            }[] | null;
+                            total: number | null;
+                            dropped: boolean;
+                        }[] | null;
+                        expertCount: number;
+                        expertsSubmitted: number;
+                        decision: ("approve" | "reject") | null;
+                        decisionDate: string | null;
+                        decisionBasis: string | null;
+                        objections: {
+                            id: string;
+                            name: string;
+                            contact: string;
+                            text: string;
+                            status: "open" | "answered";
+                            answer: string | null;
+                            answeredAt: string | null;
+                            lodgedAt: string;
+                        }[];
+                        designationId: string | null;
+                        events: {
+                            action: string;
+                            actorName: string | null;
+                            note: string | null;
+                            at: string;
+                        }[];
+                        actions: ("edit" | "submit" | "withdraw" | "county_review" | "assign_experts" | "score" | "decide" | "answer_objection" | "designate")[];
+                        designationBlockedBy: string | null;
+                    };
+                };
+            };
+            /** @description 错误（application/problem+json, RFC 9457） */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器错误 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateApplication: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    statement: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        number: string;
+                        kind: "base" | "station" | "enterprise";
+                        subjectId: string;
+                        subjectName: string;
+                        regionName: string;
+                        countyRegionId: string;
+                        countyName: string;
+                        route: "self" | "host" | "nomination";
+                        applicantOrganizationName: string;
+                        status: "draft" | "submitted" | "returned" | "county_passed" | "expert_review" | "scored" | "notice" | "rejected" | "designated" | "withdrawn";
+                        finalScore: number | null;
+                        noticeStart: string | null;
+                        noticeEnd: string | null;
+                        submittedAt: string | null;
+                        createdAt: string;
+                        updatedAt: string;
+                        statement: string;
+                        criteria: {
+                            versionId: string;
+                            version: string;
+                            groups: {
+                                code: string;
+                                title: string;
+                                items: {
+                                    code: string;
+                                    text: string;
+                                    maxScore: number;
+                                    guidance: string;
+                                    autoSource: string | null;
+                                }[];
+                            }[];
+                        };
+                        materials: {
+                            itemCode: string;
+                            note: string;
+                            facts: {
+                                met: boolean | null;
+                                summary: string;
+                                details: {
+                                    label: string;
+                                    value: string;
+                                }[];
+                            } | null;
+                            file: {
+                                fileName: string;
+                                mimeType: string;
+                                sizeBytes: number;
+                            } | null;
+                            updatedAt: string;
+                        }[];
+                        countyReviewNote: string | null;
+                        countyReviewedAt: string | null;
+                        experts: {
+                            userId: string;
+                            name: string;
+                            organizationName: string;
+                            assignedAt: string;
+                            submitted: boolean;
+                            scores: {
+                                itemCode: string;
+                                score: number;
+                                comment: string;
+                            }[] | null;
+                            total: number | null;
+                            dropped: boolean;
+                        }[] | null;
+                        expertCount: number;
+                        expertsSubmitted: number;
+                        decision: ("approve" | "reject") | null;
+                        decisionDate: string | null;
+                        decisionBasis: string | null;
+                        objections: {
+                            id: string;
+                            name: string;
+                            contact: string;
+                            text: string;
+                            status: "open" | "answered";
+                            answer: string | null;
+                            answeredAt: string | null;
+                            lodgedAt: string;
+                        }[];
+                        designationId: string | null;
+                        events: {
+                            action: string;
+                            actorName: string | null;
+                            note: string | null;
+                            at: string;
+                        }[];
+                        actions: ("edit" | "submit" | "withdraw" | "county_review" | "assign_experts" | "score" | "decide" | "answer_objection" | "designate")[];
+                        designationBlockedBy: string | null;
+                    };
+                };
+            };
+            /** @description 错误（application/problem+json, RFC 9457） */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器错误 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    saveApplicationMaterial: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                itemCode: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    note: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        number: string;
+                        kind: "base" | "station" | "enterprise";
+                        subjectId: string;
+                        subjectName: string;
+                        regionName: string;
+                        countyRegionId: string;
+                        countyName: string;
+                        route: "self" | "host" | "nomination";
+                        applicantOrganizationName: string;
+                        status: "draft" | "submitted" | "returned" | "county_passed" | "expert_review" | "scored" | "notice" | "rejected" | "designated" | "withdrawn";
+                        finalScore: number | null;
+                        noticeStart: string | null;
+                        noticeEnd: string | null;
+                        submittedAt: string | null;
+                        createdAt: string;
+                        updatedAt: string;
+                        statement: string;
+                        criteria: {
+                            versionId: string;
+                            version: string;
+                            groups: {
+                                code: string;
+                                title: string;
+                                items: {
+                                    code: string;
+                                    text: string;
+                                    maxScore: number;
+                                    guidance: string;
+                                    autoSource: string | null;
+                                }[];
+                            }[];
+                        };
+                        materials: {
+                            itemCode: string;
+                            note: string;
+                            facts: {
+                                met: boolean | null;
+                                summary: string;
+                                details: {
+                                    label: string;
+                                    value: string;
+                                }[];
+                            } | null;
+                            file: {
+                                fileName: string;
+                                mimeType: string;
+                                sizeBytes: number;
+                            } | null;
+                            updatedAt: string;
+                        }[];
+                        countyReviewNote: string | null;
+                        countyReviewedAt: string | null;
+                        experts: {
+                            userId: string;
+                            name: string;
+                            organizationName: string;
+                            assignedAt: string;
+                            submitted: boolean;
+                            scores: {
+                                itemCode: string;
+                                score: number;
+                                comment: string;
+                            }[] | null;
+                            total: number | null;
+                            dropped: boolean;
+                        }[] | null;
+                        expertCount: number;
+                        expertsSubmitted: number;
+                        decision: ("approve" | "reject") | null;
+                        decisionDate: string | null;
+                        decisionBasis: string | null;
+                        objections: {
+                            id: string;
+                            name: string;
+                            contact: string;
+                            text: string;
+                            status: "open" | "answered";
+                            answer: string | null;
+                            answeredAt: string | null;
+                            lodgedAt: string;
+                        }[];
+                        designationId: string | null;
+                        events: {
+                            action: string;
+                            actorName: string | null;
+                            note: string | null;
+                            at: string;
+                        }[];
+                        actions: ("edit" | "submit" | "withdraw" | "county_review" | "assign_experts" | "score" | "decide" | "answer_objection" | "designate")[];
+                        designationBlockedBy: string | null;
+                    };
+                };
+            };
+            /** @description 错误（application/problem+json, RFC 9457） */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器错误 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    downloadApplicationMaterial: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                itemCode: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string;
+                };
+            };
+            /** @description 错误（application/problem+json, RFC 9457） */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器错误 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    uploadApplicationMaterial: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                itemCode: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        number: string;
+                        kind: "base" | "station" | "enterprise";
+                        subjectId: string;
+                        subjectName: string;
+                        regionName: string;
+                        countyRegionId: string;
+                        countyName: string;
+                        route: "self" | "host" | "nomination";
+                        applicantOrganizationName: string;
+                        status: "draft" | "submitted" | "returned" | "county_passed" | "expert_review" | "scored" | "notice" | "rejected" | "designated" | "withdrawn";
+                        finalScore: number | null;
+                        noticeStart: string | null;
+                        noticeEnd: string | null;
+                        submittedAt: string | null;
+                        createdAt: string;
+                        updatedAt: string;
+                        statement: string;
+                        criteria: {
+                            versionId: string;
+                            version: string;
+                            groups: {
+                                code: string;
+                                title: string;
+                                items: {
+                                    code: string;
+                                    text: string;
+                                    maxScore: number;
+                                    guidance: string;
+                                    autoSource: string | null;
+                                }[];
+                            }[];
+                        };
+                        materials: {
+                            itemCode: string;
+                            note: string;
+                            facts: {
+                                met: boolean | null;
+                                summary: string;
+                                details: {
+                                    label: string;
+                                    value: string;
+                                }[];
+                            } | null;
+                            file: {
+                                fileName: string;
+                                mimeType: string;
+                                sizeBytes: number;
+                            } | null;
+                            updatedAt: string;
+                        }[];
+                        countyReviewNote: string | null;
+                        countyReviewedAt: string | null;
+                        experts: {
+                            userId: string;
+                            name: string;
+                            organizationName: string;
+                            assignedAt: string;
+                            submitted: boolean;
+                            scores: {
+                                itemCode: string;
+                                score: number;
+                                comment: string;
+                            }[] | null;
+                            total: number | null;
+                            dropped: boolean;
+                        }[] | null;
+                        expertCount: number;
+                        expertsSubmitted: number;
+                        decision: ("approve" | "reject") | null;
+                        decisionDate: string | null;
+                        decisionBasis: string | null;
+                        objections: {
+                            id: string;
+                            name: string;
+                            contact: string;
+                            text: string;
+                            status: "open" | "answered";
+                            answer: string | null;
+                            answeredAt: string | null;
+                            lodgedAt: string;
+                        }[];
+                        designationId: string | null;
+                        events: {
+                            action: string;
+                            actorName: string | null;
+                            note: string | null;
+                            at: string;
+                        }[];
+                        actions: ("edit" | "submit" | "withdraw" | "county_review" | "assign_experts" | "score" | "decide" | "answer_objection" | "designate")[];
+                        designationBlockedBy: string | null;
+                    };
+                };
+            };
+            /** @description 错误（application/problem+json, RFC 9457） */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器错误 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    submitApplication: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        number: string;
+                        kind: "base" | "station" | "enterprise";
+                        subjectId: string;
+                        subjectName: string;
+                        regionName: string;
+                        countyRegionId: string;
+                        countyName: string;
+                        route: "self" | "host" | "nomination";
+                        applicantOrganizationName: string;
+                        status: "draft" | "submitted" | "returned" | "county_passed" | "expert_review" | "scored" | "notice" | "rejected" | "designated" | "withdrawn";
+                        finalScore: number | null;
+                        noticeStart: string | null;
+                        noticeEnd: string | null;
+                        submittedAt: string | null;
+                        createdAt: string;
+                        updatedAt: string;
+                        statement: string;
+                        criteria: {
+                            versionId: string;
+                            version: string;
+                            groups: {
+                                code: string;
+                                title: string;
+                                items: {
+                                    code: string;
+                                    text: string;
+                                    maxScore: number;
+                                    guidance: string;
+                                    autoSource: string | null;
+                                }[];
+                            }[];
+                        };
+                        materials: {
+                            itemCode: string;
+                            note: string;
+                            facts: {
+                                met: boolean | null;
+                                summary: string;
+                                details: {
+                                    label: string;
+                                    value: string;
+                                }[];
+                            } | null;
+                            file: {
+                                fileName: string;
+                                mimeType: string;
+                                sizeBytes: number;
+                            } | null;
+                            updatedAt: string;
+                        }[];
+                        countyReviewNote: string | null;
+                        countyReviewedAt: string | null;
+                        experts: {
+                            userId: string;
+                            name: string;
+                            organizationName: string;
+                            assignedAt: string;
+                            submitted: boolean;
+                            scores: {
+                                itemCode: string;
+                                score: number;
+                                comment: string;
+                            }[] | null;
+                            total: number | null;
+                            dropped: boolean;
+                        }[] | null;
+                        expertCount: number;
+                        expertsSubmitted: number;
+                        decision: ("approve" | "reject") | null;
+                        decisionDate: string | null;
+                        decisionBasis: string | null;
+                        objections: {
+                            id: string;
+                            name: string;
+                            contact: string;
+                            text: string;
+                            status: "open" | "answered";
+                            answer: string | null;
+                            answeredAt: string | null;
+                            lodgedAt: string;
+                        }[];
+                        designationId: string | null;
+                        events: {
+                            action: string;
+                            actorName: string | null;
+                            note: string | null;
+                            at: string;
+                        }[];
+                        actions: ("edit" | "submit" | "withdraw" | "county_review" | "assign_experts" | "score" | "decide" | "answer_objection" | "designate")[];
+                        designationBlockedBy: string | null;
+                    };
+                };
+            };
+            /** @description 错误（application/problem+json, RFC 9457） */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器错误 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    withdrawApplication: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        number: string;
+                        kind: "base" | "station" | "enterprise";
+                        subjectId: string;
+                        subjectName: string;
+                        regionName: string;
+                        countyRegionId: string;
+                        countyName: string;
+                        route: "self" | "host" | "nomination";
+                        applicantOrganizationName: string;
+                        status: "draft" | "submitted" | "returned" | "county_passed" | "expert_review" | "scored" | "notice" | "rejected" | "designated" | "withdrawn";
+                        finalScore: number | null;
+                        noticeStart: string | null;
+                        noticeEnd: string | null;
+                        submittedAt: string | null;
+                        createdAt: string;
+                        updatedAt: string;
+                        statement: string;
+                        criteria: {
+                            versionId: string;
+                            version: string;
+                            groups: {
+                                code: string;
+                                title: string;
+                                items: {
+                                    code: string;
+                                    text: string;
+                                    maxScore: number;
+                                    guidance: string;
+                                    autoSource: string | null;
+                                }[];
+                            }[];
+                        };
+                        materials: {
+                            itemCode: string;
+                            note: string;
+                            facts: {
+                                met: boolean | null;
+                                summary: string;
+                                details: {
+                                    label: string;
+                                    value: string;
+                                }[];
+                            } | null;
+                            file: {
+                                fileName: string;
+                                mimeType: string;
+                                sizeBytes: number;
+                            } | null;
+                            updatedAt: string;
+                        }[];
+                        countyReviewNote: string | null;
+                        countyReviewedAt: string | null;
+                        experts: {
+                            userId: string;
+                            name: string;
+                            organizationName: string;
+                            assignedAt: string;
+                            submitted: boolean;
+                            scores: {
+                                itemCode: string;
+                                score: number;
+                                comment: string;
+                            }[] | null;
+                            total: number | null;
+                            dropped: boolean;
+                        }[] | null;
+                        expertCount: number;
+                        expertsSubmitted: number;
+                        decision: ("approve" | "reject") | null;
+                        decisionDate: string | null;
+                        decisionBasis: string | null;
+                        objections: {
+                            id: string;
+                            name: string;
+                            contact: string;
+                            text: string;
+                            status: "open" | "answered";
+                            answer: string | null;
+                            answeredAt: string | null;
+                            lodgedAt: string;
+                        }[];
+                        designationId: string | null;
+                        events: {
+                            action: string;
+                            actorName: string | null;
+                            note: string | null;
+                            at: string;
+                        }[];
+                        actions: ("edit" | "submit" | "withdraw" | "county_review" | "assign_experts" | "score" | "decide" | "answer_objection" | "designate")[];
+                        designationBlockedBy: string | null;
+                    };
+                };
+            };
+            /** @description 错误（application/problem+json, RFC 9457） */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器错误 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    countyReviewApplication: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    outcome: "pass" | "return";
+                    note: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        number: string;
+                        kind: "base" | "station" | "enterprise";
+                        subjectId: string;
+                        subjectName: string;
+                        regionName: string;
+                        countyRegionId: string;
+                        countyName: string;
+                        route: "self" | "host" | "nomination";
+                        applicantOrganizationName: string;
+                        status: "draft" | "submitted" | "returned" | "county_passed" | "expert_review" | "scored" | "notice" | "rejected" | "designated" | "withdrawn";
+                        finalScore: number | null;
+                        noticeStart: string | null;
+                        noticeEnd: string | null;
+                        submittedAt: string | null;
+                        createdAt: string;
+                        updatedAt: string;
+                        statement: string;
+                        criteria: {
+                            versionId: string;
+                            version: string;
+                            groups: {
+                                code: string;
+                                title: string;
+                                items: {
+                                    code: string;
+                                    text: string;
+                                    maxScore: number;
+                                    guidance: string;
+                                    autoSource: string | null;
+                                }[];
+                            }[];
+                        };
+                        materials: {
+                            itemCode: string;
+                            note: string;
+                            facts: {
+                                met: boolean | null;
+                                summary: string;
+                                details: {
+                                    label: string;
+                                    value: string;
+                                }[];
+                            } | null;
+                            file: {
+                                fileName: string;
+                                mimeType: string;
+                                sizeBytes: number;
+                            } | null;
+                            updatedAt: string;
+                        }[];
+                        countyReviewNote: string | null;
+                        countyReviewedAt: string | null;
+                        experts: {
+                            userId: string;
+                            name: string;
+                            organizationName: string;
+                            assignedAt: string;
+                            submitted: boolean;
+                            scores: {
+                                itemCode: string;
+                                score: number;
+                                comment: string;
+                            }[] | null;
+                            total: number | null;
+                            dropped: boolean;
+                        }[] | null;
+                        expertCount: number;
+                        expertsSubmitted: number;
+                        decision: ("approve" | "reject") | null;
+                        decisionDate: string | null;
+                        decisionBasis: string | null;
+                        objections: {
+                            id: string;
+                            name: string;
+                            contact: string;
+                            text: string;
+                            status: "open" | "answered";
+                            answer: string | null;
+                            answeredAt: string | null;
+                            lodgedAt: string;
+                        }[];
+                        designationId: string | null;
+                        events: {
+                            action: string;
+                            actorName: string | null;
+                            note: string | null;
+                            at: string;
+                        }[];
+                        actions: ("edit" | "submit" | "withdraw" | "county_review" | "assign_experts" | "score" | "decide" | "answer_objection" | "designate")[];
+                        designationBlockedBy: string | null;
+                    };
+                };
+            };
+            /** @description 错误（application/problem+json, RFC 9457） */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器错误 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listExpertCandidates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            userId: string;
+                            name: string;
+                            organizationName: string;
+                            conflict: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description 错误（application/problem+json, RFC 9457） */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器错误 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    assignApplicationExperts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    expertUserIds: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        number: string;
+                        kind: "base" | "station" | "enterprise";
+                        subjectId: string;
+                        subjectName: string;
+                        regionName: string;
+                        countyRegionId: string;
+                        countyName: string;
+                        route: "self" | "host" | "nomination";
+                        applicantOrganizationName: string;
+                        status: "draft" | "submitted" | "returned" | "county_passed" | "expert_review" | "scored" | "notice" | "rejected" | "designated" | "withdrawn";
+                        finalScore: number | null;
+                        noticeStart: string | null;
+                        noticeEnd: string | null;
+                        submittedAt: string | null;
+                        createdAt: string;
+                        updatedAt: string;
+                        statement: string;
+                        criteria: {
+                            versionId: string;
+                            version: string;
+                            groups: {
+                                code: string;
+                                title: string;
+                                items: {
+                                    code: string;
+                                    text: string;
+                                    maxScore: number;
+                                    guidance: string;
+                                    autoSource: string | null;
+                                }[];
+                            }[];
+                        };
+                        materials: {
+                            itemCode: string;
+                            note: string;
+                            facts: {
+                                met: boolean | null;
+                                summary: string;
+                                details: {
+                                    label: string;
+                                    value: string;
+                                }[];
+                            } | null;
+                            file: {
+                                fileName: string;
+                                mimeType: string;
+                                sizeBytes: number;
+                            } | null;
+                            updatedAt: string;
+                        }[];
+                        countyReviewNote: string | null;
+                        countyReviewedAt: string | null;
+                        experts: {
+                            userId: string;
+                            name: string;
+                            organizationName: string;
+                            assignedAt: string;
+                            submitted: boolean;
+                            scores: {
+                                itemCode: string;
+                                score: number;
+                                comment: string;
+                            }[] | null;
+                            total: number | null;
+                            dropped: boolean;
+                        }[] | null;
+                        expertCount: number;
+                        expertsSubmitted: number;
+                        decision: ("approve" | "reject") | null;
+                        decisionDate: string | null;
+                        decisionBasis: string | null;
+                        objections: {
+                            id: string;
+                            name: string;
+                            contact: string;
+                            text: string;
+                            status: "open" | "answered";
+                            answer: string | null;
+                            answeredAt: string | null;
+                            lodgedAt: string;
+                        }[];
+                        designationId: string | null;
+                        events: {
+                            action: string;
+                            actorName: string | null;
+                            note: string | null;
+                            at: string;
+                        }[];
+                        actions: ("edit" | "submit" | "withdraw" | "county_review" | "assign_experts" | "score" | "decide" | "answer_objection" | "designate")[];
+                        designationBlockedBy: string | null;
+                    };
+                };
+            };
+            /** @description 错误（application/problem+json, RFC 9457） */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器错误 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    saveApplicationScores: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    items: {
+                        itemCode: string;
+                        score: number;
+                        comment: string;
+                    }[];
+                    submit: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        number: string;
+                        kind: "base" | "station" | "enterprise";
+                        subjectId: string;
+                        subjectName: string;
+                        regionName: string;
+                        countyRegionId: string;
+                        countyName: string;
+                        route: "self" | "host" | "nomination";
+                        applicantOrganizationName: string;
+                        status: "draft" | "submitted" | "returned" | "county_passed" | "expert_review" | "scored" | "notice" | "rejected" | "designated" | "withdrawn";
+                        finalScore: number | null;
+                        noticeStart: string | null;
+                        noticeEnd: string | null;
+                        submittedAt: string | null;
+                        createdAt: string;
+                        updatedAt: string;
+                        statement: string;
+                        criteria: {
+                            versionId: string;
+                            version: string;
+                            groups: {
+                                code: string;
+                                title: string;
+                                items: {
+                                    code: string;
+                                    text: string;
+                                    maxScore: number;
+                                    guidance: string;
+                                    autoSource: string | null;
+                                }[];
+                            }[];
+                        };
+                        materials: {
+                            itemCode: string;
+                            note: string;
+                            facts: {
+                                met: boolean | null;
+                                summary: string;
+                                details: {
+                                    label: string;
+                                    value: string;
+                                }[];
+                            } | null;
+                            file: {
+                                fileName: string;
+                                mimeType: string;
+                                sizeBytes: number;
+                            } | null;
+                            updatedAt: string;
+                        }[];
+                        countyReviewNote: string | null;
+                        countyReviewedAt: string | null;
+                        experts: {
+                            userId: string;
+                            name: string;
+                            organizationName: string;
+                            assignedAt: string;
+                            submitted: boolean;
+                            scores: {
+                                itemCode: string;
+                                score: number;
+                                comment: string;
+                            }[] | null;
+                            total: number | null;
+                            dropped: boolean;
+                        }[] | null;
+                        expertCount: number;
+                        expertsSubmitted: number;
+                        decision: ("approve" | "reject") | null;
+                        decisionDate: string | null;
+                        decisionBasis: string | null;
+                        objections: {
+                            id: string;
+                            name: string;
+                            contact: string;
+                            text: string;
+                            status: "open" | "answered";
+                            answer: string | null;
+                            answeredAt: string | null;
+                            lodgedAt: string;
+                        }[];
+                        designationId: string | null;
+                        events: {
+                            action: string;
+                            actorName: string | null;
+                            note: string | null;
+                            at: string;
+                        }[];
+                        actions: ("edit" | "submit" | "withdraw" | "county_review" | "assign_experts" | "score" | "decide" | "answer_objection" | "designate")[];
+                        designationBlockedBy: string | null;
+                    };
+                };
+            };
+            /** @description 错误（application/problem+json, RFC 9457） */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器错误 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    decideApplication: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    decision: "approve" | "reject";
+                    /** @description YYYY-MM-DD */
+                    date: string;
+                    basis: string;
+                    noticeWorkingDays?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        number: string;
+                        kind: "base" | "station" | "enterprise";
+                        subjectId: string;
+                        subjectName: string;
+                        regionName: string;
+                        countyRegionId: string;
+                        countyName: string;
+                        route: "self" | "host" | "nomination";
+                        applicantOrganizationName: string;
+                        status: "draft" | "submitted" | "returned" | "county_passed" | "expert_review" | "scored" | "notice" | "rejected" | "designated" | "withdrawn";
+                        finalScore: number | null;
+                        noticeStart: string | null;
+                        noticeEnd: string | null;
+                        submittedAt: string | null;
+                        createdAt: string;
+                        updatedAt: string;
+                        statement: string;
+                        criteria: {
+                            versionId: string;
+                            version: string;
+                            groups: {
+                                code: string;
+                                title: string;
+                                items: {
+                                    code: string;
+                                    text: string;
+                                    maxScore: number;
+                                    guidance: string;
+                                    autoSource: string | null;
+                                }[];
+                            }[];
+                        };
+                        materials: {
+                            itemCode: string;
+                            note: string;
+                            facts: {
+                                met: boolean | null;
+                                summary: string;
+                                details: {
+                                    label: string;
+                                    value: string;
+                                }[];
+                            } | null;
+                            file: {
+                                fileName: string;
+                                mimeType: string;
+                                sizeBytes: number;
+                            } | null;
+                            updatedAt: string;
+                        }[];
+                        countyReviewNote: string | null;
+                        countyReviewedAt: string | null;
+                        experts: {
+                            userId: string;
+                            name: string;
+                            organizationName: string;
+                            assignedAt: string;
+                            submitted: boolean;
+                            scores: {
+                                itemCode: string;
+                                score: number;
+                                comment: string;
+                            }[] | null;
+                            total: number | null;
+                            dropped: boolean;
+                        }[] | null;
+                        expertCount: number;
+                        expertsSubmitted: number;
+                        decision: ("approve" | "reject") | null;
+                        decisionDate: string | null;
+                        decisionBasis: string | null;
+                        objections: {
+                            id: string;
+                            name: string;
+                            contact: string;
+                            text: string;
+                            status: "open" | "answered";
+                            answer: string | null;
+                            answeredAt: string | null;
+                            lodgedAt: string;
+                        }[];
+                        designationId: string | null;
+                        events: {
+                            action: string;
+                            actorName: string | null;
+                            note: string | null;
+                            at: string;
+                        }[];
+                        actions: ("edit" | "submit" | "withdraw" | "county_review" | "assign_experts" | "score" | "decide" | "answer_objection" | "designate")[];
+                        designationBlockedBy: string | null;
+                    };
+                };
+            };
+            /** @description 错误（application/problem+json, RFC 9457） */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器错误 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    answerObjection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                objectionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    answer: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        number: string;
+                        kind: "base" | "station" | "enterprise";
+                        subjectId: string;
+                        subjectName: string;
+                        regionName: string;
+                        countyRegionId: string;
+                        countyName: string;
+                        route: "self" | "host" | "nomination";
+                        applicantOrganizationName: string;
+                        status: "draft" | "submitted" | "returned" | "county_passed" | "expert_review" | "scored" | "notice" | "rejected" | "designated" | "withdrawn";
+                        finalScore: number | null;
+                        noticeStart: string | null;
+                        noticeEnd: string | null;
+                        submittedAt: string | null;
+                        createdAt: string;
+                        updatedAt: string;
+                        statement: string;
+                        criteria: {
+                            versionId: string;
+                            version: string;
+                            groups: {
+                                code: string;
+                                title: string;
+                                items: {
+                                    code: string;
+                                    text: string;
+                                    maxScore: number;
+                                    guidance: string;
+                                    autoSource: string | null;
+                                }[];
+                            }[];
+                        };
+                        materials: {
+                            itemCode: string;
+                            note: string;
+                            facts: {
+                                met: boolean | null;
+                                summary: string;
+                                details: {
+                                    label: string;
+                                    value: string;
+                                }[];
+                            } | null;
+                            file: {
+                                fileName: string;
+                                mimeType: string;
+                                sizeBytes: number;
+                            } | null;
+                            updatedAt: string;
+                        }[];
+                        countyReviewNote: string | null;
+                        countyReviewedAt: string | null;
+                        experts: {
+                            userId: string;
+                            name: string;
+                            organizationName: string;
+                            assignedAt: string;
+                            submitted: boolean;
+                            scores: {
+                                itemCode: string;
+                                score: number;
+                                comment: string;
+                            }[] | null;
+                            total: number | null;
+                            dropped: boolean;
+                        }[] | null;
+                        expertCount: number;
+                        expertsSubmitted: number;
+                        decision: ("approve" | "reject") | null;
+                        decisionDate: string | null;
+                        decisionBasis: string | null;
+                        objections: {
+                            id: string;
+                            name: string;
+                            contact: string;
+                            text: string;
+                            status: "open" | "answered";
+                            answer: string | null;
+                            answeredAt: string | null;
+                            lodgedAt: string;
+                        }[];
+                        designationId: string | null;
+                        events: {
+                            action: string;
+                            actorName: string | null;
+                            note: string | null;
+                            at: string;
+                        }[];
+                        actions: ("edit" | "submit" | "withdraw" | "county_review" | "assign_experts" | "score" | "decide" | "answer_objection" | "designate")[];
+                        designationBlockedBy: string | null;
+                    };
+                };
+            };
+            /** @description 错误（application/problem+json, RFC 9457） */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器错误 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    designateApplication: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        number: string;
+                        kind: "base" | "station" | "enterprise";
+                        subjectId: string;
+                        subjectName: string;
+                        regionName: string;
+                        countyRegionId: string;
+                        countyName: string;
+                        route: "self" | "host" | "nomination";
+                        applicantOrganizationName: string;
+                        status: "draft" | "submitted" | "returned" | "county_passed" | "expert_review" | "scored" | "notice" | "rejected" | "designated" | "withdrawn";
+                        finalScore: number | null;
+                        noticeStart: string | null;
+                        noticeEnd: string | null;
+                        submittedAt: string | null;
+                        createdAt: string;
+                        updatedAt: string;
+                        statement: string;
+                        criteria: {
+                            versionId: string;
+                            version: string;
+                            groups: {
+                                code: string;
+                                title: string;
+                                items: {
+                                    code: string;
+                                    text: string;
+                                    maxScore: number;
+                                    guidance: string;
+                                    autoSource: string | null;
+                                }[];
+                            }[];
+                        };
+                        materials: {
+                            itemCode: string;
+                            note: string;
+                            facts: {
+                                met: boolean | null;
+                                summary: string;
+                                details: {
+                                    label: string;
+                                    value: string;
+                                }[];
+                            } | null;
+                            file: {
+                                fileName: string;
+                                mimeType: string;
+                                sizeBytes: number;
+                            } | null;
+                            updatedAt: string;
+                        }[];
+                        countyReviewNote: string | null;
+                        countyReviewedAt: string | null;
+                        experts: {
+                            userId: string;
+                            name: string;
+                            organizationName: string;
+                            assignedAt: string;
+                            submitted: boolean;
+                            scores: {
+                                itemCode: string;
+                                score: number;
+                                comment: string;
+                            }[] | null;
+                            total: number | null;
+                            dropped: boolean;
+                        }[] | null;
+                        expertCount: number;
+                        expertsSubmitted: number;
+                        decision: ("approve" | "reject") | null;
+                        decisionDate: string | null;
+                        decisionBasis: string | null;
+                        objections: {
+                            id: string;
+                            name: string;
+                            contact: string;
+                            text: string;
+                            status: "open" | "answered";
+                            answer: string | null;
+                            answeredAt: string | null;
+                            lodgedAt: string;
+                        }[];
+                        designationId: string | null;
+                        events: {
+                            action: string;
+                            actorName: string | null;
+                            note: string | null;
+                            at: string;
+                        }[];
+                        actions: ("edit" | "submit" | "withdraw" | "county_review" | "assign_experts" | "score" | "decide" | "answer_objection" | "designate")[];
+                        designationBlockedBy: string | null;
+                    };
+                };
+            };
+            /** @description 错误（application/problem+json, RFC 9457） */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器错误 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listDesignations: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                q?: string;
+                kind?: "base" | "station" | "enterprise";
+                status?: "active" | "rectifying" | "revoked";
+                county?: string;
+                /** @description YYYY-MM-DD */
+                asOf?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            number: string;
+                            kind: "base" | "station" | "enterprise";
+                            subjectId: string;
+                            subjectName: string;
+                            regionId: string;
+                            regionName: string;
+                            countyRegionId: string;
+                            countyName: string;
+                            applicationId: string | null;
+                            designatedOn: string;
+                            status: "active" | "rectifying" | "revoked";
+                            rectifyBy: string | null;
+                            revokedOn: string | null;
+                            revokeReason: string | null;
+                            createdAt: string;
+                        }[];
+                        total: number;
+                        page: number;
+                        pageSize: number;
+                    };
+                };
+            };
+            /** @description 错误（application/problem+json, RFC 9457） */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器错误 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exportDesignations: {
+        parameters: {
+            query?: {
+                q?: string;
+                kind?: "base" | "station" | "enterprise";
+                status?: "active" | "rectifying" | "revoked";
+                county?: string;
+                /** @description YYYY-MM-DD */
+                asOf?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description xlsx 文件 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description 错误（application/problem+json, RFC 9457） */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器错误 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    countDesignations: {
+        parameters: {
+            query?: {
+                /** @description YYYY-MM-DD */
+                asOf?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        asOf: string;
+                        items: {
+                            kind: "base" | "station" | "enterprise";
+                            countyRegionId: string;
+                            count: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description 错误（application/problem+json, RFC 9457） */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器错误 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listDesignationReviews: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                status?: "pending" | "done";
+                year?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            designationId: string;
+                            number: string;
+                            kind: "base" | "station" | "enterprise";
+                            subjectName: string;
+                            countyName: string;
+                            designationStatus: "active" | "rectifying" | "revoked";
+                            year: number;
+                            dueOn: string;
+                            status: "pending" | "done";
+                            outcome: ("keep" | "rectify" | "revoke") | null;
+                            rectifyBy: string | null;
+                            note: string | null;
+                            decidedAt: string | null;
+                        }[];
+                        total: number;
+                        page: number;
+                        pageSize: number;
+                    };
+                };
+            };
+            /** @description 错误（application/problem+json, RFC 9457） */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器错误 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    generateDesignationReviews: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    year: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        year: number;
+                        created: number;
+                    };
+                };
+            };
+            /** @description 错误（application/problem+json, RFC 9457） */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器错误 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getDesignation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        number: string;
+                        kind: "base" | "station" | "enterprise";
+                        subjectId: string;
+                        subjectName: string;
+                        regionId: string;
+                        regionName: string;
+                        countyRegionId: string;
+                        countyName: string;
+                        applicationId: string | null;
+                        designatedOn: string;
+                        status: "active" | "rectifying" | "revoked";
+                        rectifyBy: string | null;
+                        revokedOn: string | null;
+                        revokeReason: string | null;
+                        createdAt: string;
+                        reviews: {
+                            id: string;
+                            designationId: string;
+                            number: string;
+                            kind: "base" | "station" | "enterprise";
+                            subjectName: string;
+                            countyName: string;
+                            designationStatus: "active" | "rectifying" | "revoked";
+                            year: number;
+                            dueOn: string;
+                            status: "pending" | "done";
+                            outcome: ("keep" | "rectify" | "revoke") | null;
+                            rectifyBy: string | null;
+                            note: string | null;
+                            decidedAt: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description 错误（application/problem+json, RFC 9457） */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器错误 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getDesignationPdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description PDF 文件 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description 错误（application/problem+json, RFC 9457） */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器错误 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    recordDesignationReview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                reviewId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    outcome: "keep" | "rectify" | "revoke";
+                    note: string;
+                    /** @description YYYY-MM-DD */
+                    rectifyBy?: string;
+                    /** @description YYYY-MM-DD */
+                    effectiveOn?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        number: string;
+                        kind: "base" | "station" | "enterprise";
+                        subjectId: string;
+                        subjectName: string;
+                        regionId: string;
+                        regionName: string;
+                        countyRegionId: string;
+                        countyName: string;
+                        applicationId: string | null;
+                        designatedOn: string;
+                        status: "active" | "rectifying" | "revoked";
+                        rectifyBy: string | null;
+                        revokedOn: string | null;
+                        revokeReason: string | null;
+                        createdAt: string;
+                        reviews: {
+                            id: string;
+                            designationId: string;
+                            number: string;
+                            kind: "base" | "station" | "enterprise";
+                            subjectName: string;
+                            countyName: string;
+                            designationStatus: "active" | "rectifying" | "revoked";
+                            year: number;
+                            dueOn: string;
+                            status: "pending" | "done";
+                            outcome: ("keep" | "rectify" | "revoke") | null;
+                            rectifyBy: string | null;
+                            note: string | null;
+                            decidedAt: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description 错误（application/problem+json, RFC 9457） */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器错误 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listExpertTies: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            expertUserId: string;
+                            expertName: string;
+                            organizationId: string;
+                            organizationName: string;
+                            note: string;
+                            declaredAt: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description 错误（application/problem+json, RFC 9457） */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器错误 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    declareExpertTie: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    organizationId: string;
+                    note: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        expertUserId: string;
+                        expertName: string;
+                        organizationId: string;
+                        organizationName: string;
+                        note: string;
+                        declaredAt: string;
+                    };
+                };
+            };
+            /** @description 错误（application/problem+json, RFC 9457） */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器错误 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    removeExpertTie: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 错误（application/problem+json, RFC 9457） */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器错误 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    publicDesignations: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                q?: string;
+                kind?: "base" | "station" | "enterprise";
+                region?: string;
+                industry?: string;
+                service?: "legal_consultation" | "policy_interpretation" | "technical_guidance" | "rights_assistance" | "complaint_intake";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            number: string;
+                            kind: "base" | "station" | "enterprise";
+                            name: string;
+                            countyName: string;
+                            regionName: string;
+                            designatedOn: string;
+                            status: "active" | "rectifying" | "revoked";
+                            address: string;
+                            contactName: string | null;
+                            contactPhone: string | null;
+                            industryCode: string | null;
+                            services: ("legal_consultation" | "policy_interpretation" | "technical_guidance" | "rights_assistance" | "complaint_intake")[];
+                            longitude: number | null;
+                            latitude: number | null;
+                        }[];
+                        total: number;
+                        page: number;
+                        pageSize: number;
+                    };
+                };
+            };
+            /** @description 错误（application/problem+json, RFC 9457） */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器错误 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    publicNotices: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            number: string;
+                            kind: "base" | "station" | "enterprise";
+                            subjectName: string;
+                            countyName: string;
+                            finalScore: number | null;
+                            decisionDate: string | null;
+                            noticeStart: string;
+                            noticeEnd: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description 错误（application/problem+json, RFC 9457） */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器错误 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    lodgeObjection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    contact: string;
+                    text: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        lodgedAt: string;
+                    };
+                };
+            };
+            /** @description 错误（application/problem+json, RFC 9457） */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器错误 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listProgrammes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["ProgrammeSummary"][];
+                    };
+                };
+            };
+            /** @description 错误（application/problem+json, RFC 9457） */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器错误 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    importProgramme: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    format: "shangmi.programme";
+                    /** @enum {number} */
+                    version: 1;
+                    title: string;
+                    documentNumber: string;
+                    issuingBody: string;
+                    /** @description YYYY-MM-DD */
+                    issuedOn: string;
+                    /** @description YYYY-MM-DD */
+                    periodStart: string;
+                    /** @description YYYY-MM-DD */
+                    periodEnd: string;
+                    regionCode: string;
+                    guidingPrinciples: string;
+                    goals: string;
+                    targets: {
+                        kind: "base" | "station" | "enterprise" | "conforming";
+                        target: number;
+                    }[];
+                    milestones: {
+                        /** @description YYYY-MM-DD */
+                        due: string;
+                        title: string;
+                        targets: {
+                            kind: "base" | "station" | "enterprise" | "conforming";
+                            target: number;
+                        }[];
+                    }[];
+                    tasks: {
+                        title: string;
+                        content: string;
+                        units: {
+                            name: string;
+                            role: "lead" | "cooperating";
+                        }[];
+                    }[];
+                    phases: {
+                        title: string;
+                        /** @description YYYY-MM-DD */
+                        startOn: string;
+                        /** @description YYYY-MM-DD */
+                        endOn: string;
+                        content: string;
+                        deliverables: string[];
+                    }[];
+                    safeguards: {
+                        title: string;
+                        content: string;
+                    }[];
+                    taskForce: {
+                        members: {
+                            role: "convener" | "deputy_convener" | "member";
+                            name: string;
+                            post: string;
+                            organization: string;
+                        }[];
+                        office: {
+                            organization: string;
+                            director: string;
+                        };
+                    };
+                    allocations?: {
+                        regionCode: string;
+                        kind: "base" | "station" | "enterprise" | "conforming";
+                        target: number;
+                    }[];
+                    indicators?: {
+                        code: string;
+                        name: string;
+                        weight: number;
+                        method?: ("auto" | "manual") | null;
+                        source?: ("designation_base" | "designation_station" | "designation_enterprise" | "conforming" | "workitems_on_time") | null;
+                        description?: string;
+                        children?: {
+                            code: string;
+                            name: string;
+                            weight: number;
+                            method?: ("auto" | "manual") | null;
+                            source?: ("designation_base" | "designation_station" | "designation_enterprise" | "conforming" | "workitems_on_time") | null;
+                            description?: string;
+                        }[];
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgrammeDetail"];
+                };
+            };
+            /** @description 错误（application/problem+json, RFC 9457） */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器错误 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getProgramme: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgrammeDetail"];
+                };
+            };
+            /** @description 错误（application/problem+json, RFC 9457） */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器错误 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exportProgramme: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgrammeDocument"];
+                };
+            };
+            /** @description 错误（application/problem+json, RFC 9457） */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器错误 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getAllocation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Allocation"];
+                };
+            };
+            /** @description 错误（application/problem+json, RFC 9457） */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器错误 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    saveAllocation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    items: {
+                        /** Format: uuid */
+                        regionId: string;
+                        kind: "base" | "station" | "enterprise" | "conforming";
+                        target: number;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Allocation"];
+                };
+            };
+            /** @description 错误（application/problem+json, RFC 9457） */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器错误 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getProgress: {
+        parameters: {
+            query?: {
+                /** @description YYYY-MM-DD */
+                asOf?: string;
+                regionId?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Progress"];
+                };
+            };
+            /** @description 错误（application/problem+json, RFC 9457） */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器错误 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getProgressSeries: {
+        parameters: {
+            query?: {
+                regionId?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgressSeries"];
+                };
+            };
+            /** @description 错误（application/problem+json, RFC 9457） */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器错误 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    programmeReportPdf: {
+        parameters: {
+            query?: {
+                /** @description YYYY-MM-DD */
+                asOf?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description PDF 文件 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description 错误（application/problem+json, RFC 9457） */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器错误 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listWorkItems: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                status?: "not_started" | "in_progress" | "done" | "overdue";
+                taskId?: string;
+                ownerOrganizationId?: string;
+                q?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["WorkItem"][];
+                        total: number;
+                        page: number;
+                        pageSize: number;
+                    };
+                };
+            };
+            /** @description 错误（application/problem+json, RFC 9457） */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器错误 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createWorkItem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    title: string;
+                    description?: string;
+                    taskId?: string | null;
+                    /** Format: uuid */
+                    ownerOrganizationId: string;
+                    partnerOrganizationIds?: string[];
+                    /** @description YYYY-MM-DD */
+                    deadline: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkItemDetail"];
+                };
+            };
+            /** @description 错误（application/problem+json, RFC 9457） */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器错误 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exportWorkItems: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                status?: "not_started" | "in_progress" | "done" | "overdue";
+                taskId?: string;
+                ownerOrganizationId?: string;
+                q?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description xlsx 文件 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description 错误（application/problem+json, RFC 9457） */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器错误 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getWorkItem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkItemDetail"];
+                };
+            };
+            /** @description 错误（application/problem+json, RFC 9457） */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器错误 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateWorkItem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    title?: string;
+                    description?: string;
+                    taskId?: string | null;
+                    /** Format: uuid */
+                    ownerOrganizationId?: string;
+                    partnerOrganizationIds?: string[];
+                    /** @description YYYY-MM-DD */
+                    deadline?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkItemDetail"];
+                };
+            };
+            /** @description 错误（application/problem+json, RFC 9457） */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器错误 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    reportWorkItem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    body: string;
+                    status: "not_started" | "in_progress" | "done";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        reportId: string;
+                        item: components["schemas"]["WorkItemDetail"];
+                    };
+                };
+            };
+            /** @description 错误（application/problem+json, RFC 9457） */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器错误 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    uploadWorkItemAttachment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                reportId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkItemAttachment"];
+                };
+            };
+            /** @description 错误（application/problem+json, RFC 9457） */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器错误 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    downloadWorkItemAttachment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                attachmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 附件 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string;
+                };
+            };
+            /** @description 错误（application/problem+json, RFC 9457） */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器错误 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listMeetings: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Meeting"][];
+                        total: number;
+                        page: number;
+                        pageSize: number;
+                    };
+                };
+            };
+            /** @description 错误（application/problem+json, RFC 9457） */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器错误 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createMeeting: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description YYYY-MM-DD */
+                    heldOn: string;
+                    title: string;
+                    location: string;
+                    attendees: string[];
+                    agenda: string;
+                    minutes: string;
+                    decisions: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Meeting"];
+                };
+            };
+            /** @description 错误（application/problem+json, RFC 9457） */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器错误 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getMeeting: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Meeting"];
+                };
+            };
+            /** @description 错误（application/problem+json, RFC 9457） */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器错误 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    workItemsFromDecision: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                position: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    items: {
+                        title: string;
+                        description?: string;
+                        taskId?: string | null;
+                        /** Format: uuid */
+                        ownerOrganizationId: string;
+                        partnerOrganizationIds?: string[];
+                        /** @description YYYY-MM-DD */
+                        deadline: string;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["WorkItemDetail"][];
+                    };
+                };
+            };
+            /** @description 错误（application/problem+json, RFC 9457） */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器错误 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listInspections: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                workItemId?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Inspection"][];
+                        total: number;
+                        page: number;
+                        pageSize: number;
+                    };
+                };
+            };
+            /** @description 错误（application/problem+json, RFC 9457） */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器错误 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createInspection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    target: "region" | "work_item";
+                    /** Format: uuid */
+                    regionId?: string;
+                    /** Format: uuid */
+                    workItemId?: string;
+                    /** @description YYYY-MM-DD */
+                    inspectedOn: string;
+                    inspectors: string;
+                    findings: string;
+                    requirements: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                    };
+                };
+            };
+            /** @description 错误（application/problem+json, RFC 9457） */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器错误 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getIndicators: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IndicatorTree"];
+                };
+            };
+            /** @description 错误（application/problem+json, RFC 9457） */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器错误 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    saveIndicators: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    items: {
+                        code: string;
+                        name: string;
+                        weight: number;
+                        method?: ("auto" | "manual") | null;
+                        source?: ("designation_base" | "designation_station" | "designation_enterprise" | "conforming" | "workitems_on_time") | null;
+                        description?: string;
+                        children?: {
+                            code: string;
+                            name: string;
+                            weight: number;
+                            method?: ("auto" | "manual") | null;
+                            source?: ("designation_base" | "designation_station" | "designation_enterprise" | "conforming" | "workitems_on_time") | null;
+                            description?: string;
+                        }[];
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IndicatorTree"];
+                };
+            };
+            /** @description 错误（application/problem+json, RFC 9457） */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器错误 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listEvaluationRounds: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["EvaluationRound"][];
+                    };
+                };
+            };
+            /** @description 错误（application/problem+json, RFC 9457） */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器错误 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createEvaluationRound: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    /** @description YYYY-MM-DD */
+                    periodStart: string;
+                    /** @description YYYY-MM-DD */
+                    periodEnd: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvaluationResults"];
+                };
+            };
+            /** @description 错误（application/problem+json, RFC 9457） */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器错误 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getEvaluationResults: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvaluationResults"];
+                };
+            };
+            /** @description 错误（application/problem+json, RFC 9457） */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器错误 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exportEvaluationResults: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description xlsx 文件 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description 错误（application/problem+json, RFC 9457） */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器错误 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    setManualScore: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    regionId: string;
+                    /** Format: uuid */
+                    indicatorId: string;
+                    score: number;
+                    basis: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvaluationResults"];
+                };
+            };
+            /** @description 错误（application/problem+json, RFC 9457） */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器错误 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    recomputeEvaluationRound: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvaluationResults"];
+                };
+            };
+            /** @description 错误（application/problem+json, RFC 9457） */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器错误 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    publishEvaluationRound: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvaluationResults"];
+                };
+            };
+            /** @description 错误（application/problem+json, RFC 9457） */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器错误 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listAttestations: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                /** @description 名称或 SHA-256 前缀 */
+                q?: string;
+                secretPointId?: string;
+                from?: string;
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            sha256: string;
+                            label: string | null;
+                            secretPointId: string | null;
+                            leafIndex: number | null;
+                            loggedAt: string;
+                            createdAt: string;
+                            createdByName: string;
+                        }[];
+                        total: number;
+                        page: number;
+                        pageSize: number;
+                    };
+                };
+            };
+            /** @description 错误（application/problem+json, RFC 9457） */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器错误 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createAttestation: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 客户端生成的请求标识（如 UUID）；同一企业重复使用即视为重放，返回 409 */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 文件的 SHA-256，64 位十六进制 */
+                    sha256: string;
+                    /** @description 文件名或说明（仅本企业可见，不进入公开日志） */
+                    label?: string;
+                    /** Format: uuid */
+                    secretPointId?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        attestation: {
+                            id: string;
+                            sha256: string;
+                            label: string | null;
+                            secretPointId: string | null;
+                            leafIndex: number | null;
+                            loggedAt: string;
+                            createdAt: string;
+                            createdByName: string;
+                        };
+                        receipt: {
+                            /** @enum {string} */
+                            format: "shangmi-attestation-receipt/v1";
+                            entry: {
+                                /** @description 规范编码的条目（base64，73 字节） */
+                                encoded: string;
+                                sha256: string;
+                                loggedAt: string;
+                                timestampMs: number;
+                                /** @description 企业承诺（hex） */
+                                commitment: string;
+                            };
+                            leafIndex: number;
+                            /** @description C2SP tlog-checkpoint 签名文本 */
+                            checkpoint: string;
+                            /** @description RFC 9162 包含证明（base64，自叶向根） */
+                            inclusionProof: string[];
+                            /** @description 日志的 note 验证公钥 */
+                            publicKey: string;
+                            attester: {
+                                subject: string;
+                                salt: string;
+                                name: string;
+                            };
+                            verifyUrl: string;
+                        };
+                    };
+                };
+            };
+            /** @description 错误（application/problem+json, RFC 9457） */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器错误 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createAttestationBatch: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 客户端生成的请求标识（如 UUID）；同一企业重复使用即视为重放，返回 409 */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    items: {
+                        /** @description 文件的 SHA-256，64 位十六进制 */
+                        sha256: string;
+                        /** @description 文件名或说明（仅本企业可见，不进入公开日志） */
+                        label?: string;
+                        /** Format: uuid */
+                        secretPointId?: string;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        treeSize: number;
+                        items: {
+                            attestation: {
+                                id: string;
+                                sha256: string;
+                                label: string | null;
+                                secretPointId: string | null;
+                                leafIndex: number | null;
+                                loggedAt: string;
+                                createdAt: string;
+                                createdByName: string;
+                            };
+                            receipt: {
+                                /** @enum {string} */
+                                format: "shangmi-attestation-receipt/v1";
+                                entry: {
+                                    /** @description 规范编码的条目（base64，73 字节） */
+                                    encoded: string;
+                                    sha256: string;
+                                    loggedAt: string;
+                                    timestampMs: number;
+                                    /** @description 企业承诺（hex） */
+                                    commitment: string;
+                                };
+                                leafIndex: number;
+                                /** @description C2SP tlog-checkpoint 签名文本 */
+                                checkpoint: string;
+                                /** @description RFC 9162 包含证明（base64，自叶向根） */
+                                inclusionProof: string[];
+                                /** @description 日志的 note 验证公钥 */
+                                publicKey: string;
+                                attester: {
+                                    subject: string;
+                                    salt: string;
+                                    name: string;
+                                };
+                                verifyUrl: string;
+                            };
+                        }[];
+                    };
+                };
+            };
+            /** @description 错误（application/problem+json, RFC 9457） */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器错误 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exportAttestations: {
+        parameters: {
+            query?: {
+                /** @description 名称或 SHA-256 前缀 */
+                q?: string;
+                secretPointId?: string;
+                from?: string;
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description xlsx 文件 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description 错误（application/problem+json, RFC 9457） */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器错误 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getAttestation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        attestation: {
+                            id: string;
+                            sha256: string;
+                            label: string | null;
+                            secretPointId: string | null;
+                            leafIndex: number | null;
+                            loggedAt: string;
+                            createdAt: string;
+                            createdByName: string;
+                        };
+                        receipt: {
+                            /** @enum {string} */
+                            format: "shangmi-attestation-receipt/v1";
+                            entry: {
+                                /** @description 规范编码的条目（base64，73 字节） */
+                                encoded: string;
+                                sha256: string;
+                                loggedAt: string;
+                                timestampMs: number;
+                                /** @description 企业承诺（hex） */
+                                commitment: string;
+                            };
+                            leafIndex: number;
+                            /** @description C2SP tlog-checkpoint 签名文本 */
+                            checkpoint: string;
+                            /** @description RFC 9162 包含证明（base64，自叶向根） */
+                            inclusionProof: string[];
+                            /** @description 日志的 note 验证公钥 */
+                            publicKey: string;
+                            attester: {
+                                subject: string;
+                                salt: string;
+                                name: string;
+                            };
+                            verifyUrl: string;
+                        };
+                    };
+                };
+            };
+            /** @description 错误（application/problem+json, RFC 9457） */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器错误 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    downloadAttestationReceipt: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        format: "shangmi-attestation-receipt/v1";
+                        entry: {
+                            /** @description 规范编码的条目（base64，73 字节） */
+                            encoded: string;
+                            sha256: string;
+                            loggedAt: string;
+                            timestampMs: number;
+                            /** @description 企业承诺（hex） */
+                            commitment: string;
+                        };
+                        leafIndex: number;
+                        /** @description C2SP tlog-checkpoint 签名文本 */
+                        checkpoint: string;
+                        /** @description RFC 9162 包含证明（base64，自叶向根） */
+                        inclusionProof: string[];
+                        /** @description 日志的 note 验证公钥 */
+                        publicKey: string;
+                        attester: {
+                            subject: string;
+                            salt: string;
+                            name: string;
+                        };
+                        verifyUrl: string;
+                    };
+                };
+            };
+            /** @description 错误（application/problem+json, RFC 9457） */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器错误 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getAttestationPdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description 错误（application/problem+json, RFC 9457） */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器错误 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getLogCheckpoint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description 错误（application/problem+json, RFC 9457） */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器错误 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getLogPublicKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description 错误（application/problem+json, RFC 9457） */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器错误 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getLogInclusionProof: {
+        parameters: {
+            query: {
+                leafIndex: number;
+                treeSize: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        leafIndex: number;
+                        treeSize: number;
+                        /** @description base64 哈希，自叶向根 */
+                        proof: string[];
+                    };
+                };
+            };
+            /** @description 错误（application/problem+json, RFC 9457） */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器错误 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getLogConsistencyProof: {
+        parameters: {
+            query: {
+                from: number;
+                to: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        from: number;
+                        to: number;
+                        proof: string[];
+                    };
+                };
+            };
+            /** @description 错误（application/problem+json, RFC 9457） */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器错误 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getLogEntries: {
+        parameters: {
+            query: {
+                start: number;
+                end: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        start: number;
+                        end: number;
+                        entries: {
+                            leafIndex: number;
+                            /** @description base64 规范编码 */
+                            entry: string;
+                            sha256: string;
+                            loggedAt: string;
+                            commitment: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description 错误（application/problem+json, RFC 9457） */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器错误 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listAssessmentAttestationEvidence: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            requirementCode: string;
+                            attestation: {
+                                id: string;
+                                sha256: string;
+                                label: string | null;
+                                secretPointId: string | null;
+                                leafIndex: number | null;
+                                loggedAt: string;
+                                createdAt: string;
+                                createdByName: string;
+                            };
+                            createdAt: string;
+                        }[];
+                        editable: boolean;
+                    };
+                };
+            };
+            /** @description 错误（application/problem+json, RFC 9457） */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器错误 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    addAssessmentAttestationEvidence: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    requirementCode: string;
+                    /** Format: uuid */
+                    attestationId: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        requirementCode: string;
+                        attestation: {
+                            id: string;
+                            sha256: string;
+                            label: string | null;
+                            secretPointId: string | null;
+                            leafIndex: number | null;
+                            loggedAt: string;
+                            createdAt: string;
+                            createdByName: string;
+                        };
+                        createdAt: string;
+                    };
+                };
+            };
+            /** @description 错误（application/problem+json, RFC 9457） */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器错误 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    removeAssessmentAttestationEvidence: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                evidenceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description 错误（application/problem+json, RFC 9457） */
             "4XX": {

@@ -112,6 +112,12 @@ export async function getCriteria(db: Kysely<DB>, ctx: RequestContext, id: strin
   return version as CriteriaVersion;
 }
 
+/** A version by id, without a caller's policy (for modules that already checked access to what refers to it). */
+export async function criteriaVersionById(db: Kysely<DB>, id: string) {
+  const row = await repo.findVersion(db, id);
+  return row ? ((await presentAll(db, [row]))[0] ?? null) : null;
+}
+
 /** The latest published version of a kind (what an application is scored against), or null. */
 export async function currentCriteria(db: Kysely<DB>, kind: CriteriaKind) {
   const rows = (await repo.listVersions(db, kind)).filter((r) => r.status === 'published');

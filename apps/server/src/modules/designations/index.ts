@@ -1,9 +1,5 @@
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-
+export { designationRoutes } from './designations.routes';
 export { countDesignations, designationSpans } from './designations.counts';
 export type { DesignationCount, DesignationSpan } from './designations.counts';
-
-// Scaffold: this module's routes are registered here (see app.ts).
-export const designationRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  void app;
-};
+export { startDesignationJobs } from './designations.jobs';
+export { registerFactSource, type Fact, type FactSource } from './designations.facts';

@@ -12,7 +12,12 @@ export type NotificationKind =
   | 'assessment_opened'
   | 'assessment_submitted'
   | 'assessment_returned'
-  | 'assessment_accepted';
+  | 'assessment_accepted'
+  | 'designation_application'
+  | 'designation_scoring'
+  | 'designation_objection'
+  | 'designation_granted'
+  | 'designation_review';
 
 export type NotifyInput = {
   kind: NotificationKind;
