@@ -1,6 +1,5 @@
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-
-// Scaffold: this module's routes are registered here (see app.ts).
-export const programmeRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  void app;
-};
+export { programmeRoutes } from './programme.routes';
+export { runOverdueCheck, startProgrammeJobs, type OverdueRun } from './programme.jobs';
+export { loggingChannels, type MessageChannels } from './programme.channels';
+export { importProgramme } from './programme.service';
+export type { ProgrammeDocument } from './programme.document';
