@@ -8,6 +8,7 @@ import { startCampaignReminders } from './modules/campaigns/index';
 import { startCertificateJobs } from './modules/certificates/index';
 import { startTransparencyLog } from './modules/attestations/index';
 import { startDesignationJobs } from './modules/designations/index';
+import { startProgrammeJobs } from './modules/programme/index';
 import { isEmpty, seedDemo } from './seed/seed.service';
 
 export function databaseFor(config: Config): Database {
@@ -38,6 +39,8 @@ export async function serve(options: { demo: boolean }): Promise<FastifyInstance
   // The transparency log: signing key (made on first start, with a warning) and the tree's right edge.
   await startTransparencyLog(app);
   startDesignationJobs(app);
+  // Overdue work items notify their owning unit and the task force office (inbox; SMS/e-mail adapter logs).
+  startProgrammeJobs(app);
   // For benchmarks: the event loop's delay while serving, printed as one JSON line at shutdown.
   if (process.env.SHANGMI_EVENT_LOOP_STATS === '1') {
     const histogram = monitorEventLoopDelay({ resolution: 10 });
