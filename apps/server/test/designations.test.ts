@@ -101,6 +101,12 @@ describe('designation workflow: apply → county review → expert review → de
     const certificateItem = items.find((i) => i.autoSource === 'certificate');
     const certificateFact = app.materials.find((m) => m.itemCode === certificateItem?.code)?.facts;
     expect(certificateFact?.summary).toMatch(/贯标证书/);
+    // So are the register, agreement and training criteria, from the enterprise's own records (figures only).
+    const factOf = (source: string) =>
+      app.materials.find((m) => m.itemCode === items.find((i) => i.autoSource === source)?.code)?.facts;
+    expect(factOf('secret_register')?.summary).toMatch(/秘点/);
+    expect(factOf('agreements')?.summary).toMatch(/签约率/);
+    expect(factOf('training')?.summary).toMatch(/培训/);
     expect(app.actions).toEqual(expect.arrayContaining(['edit', 'submit', 'withdraw']));
 
     // A second open application for the same subject is refused; another enterprise cannot apply for it.

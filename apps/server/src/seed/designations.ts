@@ -11,7 +11,15 @@ const SEED_TRACE = { actor: null, requestId: 'seed', clientIp: 'local' };
  * records without an application; one was revoked at its 2025 review, so history shows it counting
  * until then. The 阿胶 demo enterprise and the 铜城 station are left undesignated for the demo workflow.
  */
-const HISTORY: { kind: DesignationKind; name: string; on: string; revokedOn?: string; reason?: string }[] = [
+interface HistoryEntry {
+  kind: DesignationKind;
+  name: string;
+  on: string;
+  revokedOn?: string;
+  reason?: string;
+}
+
+const HISTORY: HistoryEntry[] = [
   { kind: 'station', name: '临清市新华路市场监管所商业秘密保护服务站', on: '2023-12-26' },
   { kind: 'station', name: '东昌府区古楼市场监管所商业秘密保护服务站', on: '2023-12-26' },
   { kind: 'station', name: '聊城经济技术开发区商业秘密保护服务站', on: '2023-12-26' },
@@ -37,13 +45,20 @@ export async function seedDesignationsDemo(db: Kysely<DB>): Promise<void> {
   const at = nowIso();
   const subjects: { kind: DesignationKind; id: string; name: string; regionId: string; path: string }[] = [];
   for (const entry of HISTORY) {
-    const table = entry.kind === 'base' ? 'demonstration_bases' : 'service_stations';
-    const row = await db
-      .selectFrom(`${table} as s`)
-      .innerJoin('regions as r', 'r.id', 's.region_id')
-      .select(['s.id', 's.name', 's.region_id', 'r.path'])
-      .where('s.name', '=', entry.name)
-      .executeTakeFirst();
+    const row =
+      entry.kind === 'base'
+        ? await db
+            .selectFrom('demonstration_bases as s')
+            .innerJoin('regions as r', 'r.id', 's.region_id')
+            .select(['s.id', 's.name', 's.region_id', 'r.path'])
+            .where('s.name', '=', entry.name)
+            .executeTakeFirst()
+        : await db
+            .selectFrom('service_stations as s')
+            .innerJoin('regions as r', 'r.id', 's.region_id')
+            .select(['s.id', 's.name', 's.region_id', 'r.path'])
+            .where('s.name', '=', entry.name)
+            .executeTakeFirst();
     if (row) {
       subjects.push({ kind: entry.kind, id: row.id, name: row.name, regionId: row.region_id, path: row.path });
     }
@@ -67,9 +82,9 @@ export async function seedDesignationsDemo(db: Kysely<DB>): Promise<void> {
       picked.push(e);
     }
   }
-  const history = [
-    ...HISTORY.map((h) => ({ ...h })),
-    ...picked.map((e) => ({ kind: 'enterprise' as const, name: e.name, on: '2024-11-20' })),
+  const history: HistoryEntry[] = [
+    ...HISTORY,
+    ...picked.map((e): HistoryEntry => ({ kind: 'enterprise', name: e.name, on: '2024-11-20' })),
   ];
   for (const e of picked) {
     subjects.push({ kind: 'enterprise', id: e.id, name: e.name, regionId: e.region_id, path: e.path });

@@ -913,3 +913,18 @@ export async function countReviews(db: Kysely<DB>, filter: ReviewFilter) {
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
+
+/** Training records of an enterprise's personnel since a date (people, sessions, hours in tenths). */
+export async function trainingSince(db: Kysely<DB>, enterpriseId: string, since: string) {
+  const row = await db
+    .selectFrom('personnel_trainings')
+    .select([
+      sql<number>`count(*)`.as('sessions'),
+      sql<number>`count(distinct personnel_id)`.as('people'),
+      sql<number>`coalesce(sum(hours_tenths), 0)`.as('hours'),
+    ])
+    .where('enterprise_id', '=', enterpriseId)
+    .where('trained_on', '>=', since)
+    .executeTakeFirstOrThrow();
+  return { sessions: Number(row.sessions), people: Number(row.people), hoursTenths: Number(row.hours) };
+}

@@ -589,14 +589,17 @@ export async function readMaterialFile(db: Kysely<DB>, ctx: Ctx, dataDir: string
   return { data, fileName: material.file_name, mimeType: material.mime_type };
 }
 
-/** Submits for county review: every criterion needs a note, a file or figures from the records. */
+/** Submits for county review: every criterion needs a note, a file or figures from the records that answer it. */
 export async function submitApplication(db: Kysely<DB>, ctx: Ctx, id: string) {
   const loaded = await loadEditable(db, ctx, id);
   const items = criteriaItems(await criteriaVersion(db, loaded.row.criteria_version_id));
   const materials = new Map((await repo.materialsOf(db, id)).map((m) => [m.item_code, m]));
   const missing = items.filter((item) => {
     const m = materials.get(item.code);
-    return !m || (!m.note.trim() && !m.storage_key && !m.facts_json);
+    // Figures from the records count as material when they answer the criterion (met true or false);
+    // where the records cannot say (met null), the applicant writes a note or attaches a file.
+    const answered = m?.facts_json ? (JSON.parse(m.facts_json) as Fact).met !== null : false;
+    return !m || (!m.note.trim() && !m.storage_key && !answered);
   });
   if (missing.length > 0) {
     throw invalid(
