@@ -19,6 +19,8 @@ import {
   openCheckpoint,
   verifyNoteSignature,
 } from '../src/modules/attestations/checkpoint';
+import { monitorOnce } from '../src/modules/attestations/log-monitor';
+import { verifyLog } from '../src/modules/attestations/log-verify';
 import { sha256 } from '../src/modules/attestations/merkle';
 import { createTestApp, regionId, type Session, type TestApp } from './helpers';
 
@@ -296,6 +298,83 @@ describe('attestation (存证) and the transparency log', () => {
       .where('action', 'in', ['attestation.create', 'attestation.create_batch'])
       .execute();
     expect(audits.length).toBeGreaterThan(40);
+  });
+
+  it('log verify recomputes the tree and catches an altered entry, node or attestation record', async () => {
+    const intact = await verifyLog(t.db, publicKey);
+    expect(intact.problems).toEqual([]);
+    expect(intact.ok).toBe(true);
+    expect(intact.checkpoints).toBeGreaterThan(3);
+    const original = await t.db
+      .selectFrom('log_entries')
+      .select('entry')
+      .where('leaf_index', '=', 2)
+      .executeTakeFirstOrThrow();
+    const bytes = Buffer.from(original.entry, 'base64');
+    bytes[10] = bytes[10]! ^ 1;
+    await t.db
+      .updateTable('log_entries')
+      .set({ entry: bytes.toString('base64') })
+      .where('leaf_index', '=', 2)
+      .execute();
+    const altered = await verifyLog(t.db, publicKey);
+    expect(altered.ok).toBe(false);
+    expect(altered.problems.join('\n')).toContain('日志历史被改写');
+    await t.db.updateTable('log_entries').set({ entry: original.entry }).where('leaf_index', '=', 2).execute();
+
+    const node = await t.db
+      .selectFrom('log_nodes')
+      .select(['node_key', 'hash'])
+      .where('node_key', '=', 2 ** 40)
+      .executeTakeFirstOrThrow();
+    await t.db
+      .updateTable('log_nodes')
+      .set({ hash: '00'.repeat(32) })
+      .where('node_key', '=', node.node_key)
+      .execute();
+    expect((await verifyLog(t.db, publicKey)).problems.join('\n')).toContain('节点哈希');
+    await t.db.updateTable('log_nodes').set({ hash: node.hash }).where('node_key', '=', node.node_key).execute();
+
+    const row = await t.db
+      .selectFrom('attestations')
+      .select(['id', 'sha256'])
+      .where('leaf_index', '=', 0)
+      .executeTakeFirstOrThrow();
+    await t.db
+      .updateTable('attestations')
+      .set({ sha256: 'ff'.repeat(32) })
+      .where('id', '=', row.id)
+      .execute();
+    expect((await verifyLog(t.db, publicKey)).problems.join('\n')).toContain(`存证 ${row.id}`);
+    await t.db.updateTable('attestations').set({ sha256: row.sha256 }).where('id', '=', row.id).execute();
+
+    const other = generateSigner(ORIGIN);
+    expect((await verifyLog(t.db, other.verifierKey)).problems.join('\n')).toContain('签名无法用公钥');
+    expect((await verifyLog(t.db, publicKey)).ok).toBe(true);
+  });
+
+  it('log monitor follows the checkpoints with consistency proofs and reports a fork', async () => {
+    const address = await t.app.listen({ port: 0, host: '127.0.0.1' });
+    const first = await monitorOnce(address, publicKey, null);
+    expect(first.event.kind).toBe('first');
+    const unchanged = await monitorOnce(address, publicKey, first.state);
+    expect(unchanged.event.kind).toBe('unchanged');
+    await entUser.post('/api/attestations', { sha256: fileHash('monitor') });
+    const grown = await monitorOnce(address, publicKey, first.state);
+    expect(grown.event.kind).toBe('consistent');
+    // A different history at a size the monitor saw: the same size with another root, or a tree that
+    // does not extend what it saw.
+    const state = grown.state!;
+    const sameSizeOtherRoot = { ...state, rootHash: Buffer.alloc(32, 7).toString('base64') };
+    expect((await monitorOnce(address, publicKey, sameSizeOtherRoot)).event.kind).toBe('fork');
+    const smallerOtherRoot = { ...state, size: state.size - 1, rootHash: Buffer.alloc(32, 9).toString('base64') };
+    const fork = await monitorOnce(address, publicKey, smallerOtherRoot);
+    expect(fork.event.kind).toBe('fork');
+    expect(fork.event.message).toContain('分叉');
+    const rolledBack = { ...state, size: state.size + 5 };
+    expect((await monitorOnce(address, publicKey, rolledBack)).event.kind).toBe('fork');
+    // A checkpoint signed by another key is not accepted.
+    expect((await monitorOnce(address, generateSigner(ORIGIN).verifierKey, null)).event.kind).toBe('error');
   });
 
   it('lets an enterprise give its attestations as evidence in its self-assessment', async () => {
