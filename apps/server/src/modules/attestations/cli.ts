@@ -105,8 +105,8 @@ export function registerLogCommands(program: Command): void {
       let receipt: AttestationReceipt;
       try {
         receipt = JSON.parse(fs.readFileSync(options.receipt, 'utf8')) as AttestationReceipt;
-        if (receipt.format !== RECEIPT_FORMAT) {
-          throw new Error(`不是 ${RECEIPT_FORMAT} 回执`);
+        if ((receipt.format as string) !== RECEIPT_FORMAT) {
+          throw new Error(`不是 ${String(RECEIPT_FORMAT)} 回执`);
         }
       } catch (error) {
         console.error(
