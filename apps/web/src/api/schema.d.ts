@@ -2171,6 +2171,592 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/enterprises/{id}/secret-points": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 秘点清单（搜索、类别/密级/状态/部门/完备度筛选、分页；企业普通用户仅见其知悉范围内的秘点） */
+        get: operations["listSecretPoints"];
+        put?: never;
+        /** 登记秘点（草稿，内容加密保存） */
+        post: operations["createSecretPoint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/enterprises/{id}/secret-points/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出秘点清单（含内容，.xlsx；记入访问日志） */
+        get: operations["exportSecretPoints"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/enterprises/{id}/secret-points/import/template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 下载秘点导入模板（.xlsx） */
+        get: operations["downloadSecretPointTemplate"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/enterprises/{id}/secret-points/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 导入现有秘点清单（multipart 字段 file；全部通过才导入，否则逐行列出问题；≤ 20 MB） */
+        post: operations["importSecretPoints"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/enterprises/{id}/secret-points/{pointId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 秘点详情（解密内容；每次查看记入访问日志；核心商密须先确认保密告知，否则 409） */
+        get: operations["getSecretPoint"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 修改秘点（记为“变更”事件） */
+        patch: operations["updateSecretPoint"];
+        trace?: never;
+    };
+    "/api/enterprises/{id}/secret-points/{pointId}/acknowledgement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 确认保密告知（首次查看核心商密前；记入访问日志） */
+        post: operations["acknowledgeSecretPoint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/enterprises/{id}/secret-points/{pointId}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 确认秘点（草稿 → 已确认） */
+        post: operations["confirmSecretPoint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/enterprises/{id}/secret-points/{pointId}/declassify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 解密秘点 */
+        post: operations["declassifySecretPoint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/enterprises/{id}/secret-points/{pointId}/destroy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 销毁秘点（记录保留） */
+        post: operations["destroySecretPoint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/enterprises/{id}/secret-points/{pointId}/scope": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 设定知悉范围（可知悉该秘点的人员） */
+        put: operations["setSecretPointScope"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/enterprises/{id}/secret-points/{pointId}/carriers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 登记载体（纸质、电子、实物样品等，存放位置加密保存） */
+        post: operations["addSecretCarrier"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/enterprises/{id}/secret-points/{pointId}/carriers/{carrierId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 修改载体（位置、保管人、状态：在管/已收回/已销毁） */
+        patch: operations["updateSecretCarrier"];
+        trace?: never;
+    };
+    "/api/enterprises/{id}/secret-points/{pointId}/measures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 登记保护措施（关联地方标准的要求编号） */
+        post: operations["addSecretMeasure"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/enterprises/{id}/secret-points/{pointId}/measures/{measureId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 修改保护措施 */
+        patch: operations["updateSecretMeasure"];
+        trace?: never;
+    };
+    "/api/enterprises/{id}/secret-points/{pointId}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 记录生命周期事件（流转、复制、对外披露、变更） */
+        post: operations["addSecretEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/enterprises/{id}/secret-points/{pointId}/access-log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 该秘点的访问日志（谁、何时查看/确认告知） */
+        get: operations["listSecretPointAccess"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/enterprises/{id}/secret-access-log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 本企业秘点访问日志 */
+        get: operations["listSecretAccess"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/enterprises/{id}/secret-levels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 本企业的密级设置 */
+        get: operations["listSecretLevels"];
+        /** 配置本企业的密级（在用的密级不可删除） */
+        put: operations["setSecretLevels"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/enterprises/{id}/secret-requirements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 可关联的地方标准要求（按本企业行业） */
+        get: operations["listSecretRequirements"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/enterprises/{id}/secret-attention": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 需要关注的事项（待确认、完备度低、即将到期、未签协议、离职逾期、补偿待付） */
+        get: operations["getSecretAttention"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/enterprises/{id}/secret-summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 企业商业秘密概况（仅汇总：按密级和状态计数、签约率、平均完备度；无名称、无内容） */
+        get: operations["getSecretSummary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/enterprises/{id}/personnel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 涉密人员（搜索、状态/部门筛选、分页；含协议签署与培训情况） */
+        get: operations["listPersonnel"];
+        put?: never;
+        /** 登记涉密人员 */
+        post: operations["createPersonnel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/enterprises/{id}/personnel/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出涉密人员（.xlsx） */
+        get: operations["exportPersonnel"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/enterprises/{id}/personnel/{personnelId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 涉密人员详情（知悉秘点、培训记录、持有载体） */
+        get: operations["getPersonnel"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 修改涉密人员信息（可关联本企业平台账号） */
+        patch: operations["updatePersonnel"];
+        trace?: never;
+    };
+    "/api/enterprises/{id}/personnel/{personnelId}/trainings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 登记保密培训记录（日期、主题、学时） */
+        post: operations["addPersonnelTraining"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/enterprises/{id}/agreements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 保密协议与竞业限制协议（类型/状态/人员筛选、分页） */
+        get: operations["listAgreements"];
+        put?: never;
+        /** 登记协议（竞业限制期限超过二年的依《劳动合同法》第二十四条拒绝） */
+        post: operations["createAgreement"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/enterprises/{id}/agreements/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出协议台账（.xlsx） */
+        get: operations["exportAgreements"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/enterprises/{id}/agreements/{agreementId}/terminate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 终止协议（记录保留） */
+        post: operations["terminateAgreement"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/enterprises/{id}/agreements/{agreementId}/document": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 下载协议文本 */
+        get: operations["downloadAgreementDocument"];
+        put?: never;
+        /** 上传协议文本（multipart 字段 file；PDF、图片或 Office 文档；加密保存） */
+        post: operations["uploadAgreementDocument"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/enterprises/{id}/offboardings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 离职办理（状态/高风险筛选、分页） */
+        get: operations["listOffboardings"];
+        put?: never;
+        /** 启动离职办理（生成检查清单；知悉核心商密者标为高风险） */
+        post: operations["startOffboarding"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/enterprises/{id}/offboardings/{offboardingId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 离职办理详情（清单、竞业限制补偿计划、知悉秘点、持有载体） */
+        get: operations["getOffboarding"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/enterprises/{id}/offboardings/{offboardingId}/steps/{step}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 完成清单步骤（收回载体时一并标记其载体为已收回；启动竞业限制时生成补偿支付计划） */
+        post: operations["completeOffboardingStep"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/enterprises/{id}/offboardings/{offboardingId}/payments/{paymentId}/paid": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 登记竞业限制补偿已支付 */
+        post: operations["markNonCompetePaymentPaid"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/enterprises/{id}/offboardings/{offboardingId}/reminder-letter": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 生成保密义务提醒函（PDF） */
+        get: operations["downloadReminderLetter"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/attestations": {
         parameters: {
             query?: never;
@@ -12541,6 +13127,3396 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listSecretPoints: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                q?: string;
+                category?: "formula" | "process" | "drawing" | "source_code" | "algorithm" | "data" | "sample" | "customer" | "supply" | "pricing" | "marketing" | "bidding" | "other_technical" | "other_business";
+                level?: string;
+                status?: "draft" | "confirmed" | "declassified" | "destroyed";
+                department?: string;
+                readinessBelow?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            number: string;
+                            name: string;
+                            category: "formula" | "process" | "drawing" | "source_code" | "algorithm" | "data" | "sample" | "customer" | "supply" | "pricing" | "marketing" | "bidding" | "other_technical" | "other_business";
+                            levelCode: string;
+                            levelName: string;
+                            core: boolean;
+                            protectedUntil: string | null;
+                            department: string;
+                            status: "draft" | "confirmed" | "declassified" | "destroyed";
+                            knowerCount: number;
+                            carrierCount: number;
+                            readiness: {
+                                score: number;
+                                properties: {
+                                    secrecy: number;
+                                    value: number;
+                                    protection: number;
+                                };
+                                missing: ("specific_description" | "scope_defined" | "value_statement" | "carrier_registered" | "carrier_attested" | "custodians_signed" | "knowers_signed" | "measures_in_place" | "knowers_trained")[];
+                            };
+                            createdAt: string;
+                            updatedAt: string;
+                        }[];
+                        total: number;
+                        page: number;
+                        pageSize: number;
+                        levels: {
+                            code: string;
+                            name: string;
+                            core: boolean;
+                        }[];
+                        departments: string[];
+                    };
+                };
+            };
+            /** @description 错误（application/problem+json, RFC 9457） */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器错误 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createSecretPoint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    category: "formula" | "process" | "drawing" | "source_code" | "algorithm" | "data" | "sample" | "customer" | "supply" | "pricing" | "marketing" | "bidding" | "other_technical" | "other_business";
+                    levelCode: string;
+                    protectedUntil?: string | null;
+                    department: string;
+                    content: string;
+                    valueStatement?: string | null;
+                    notes?: string | null;
+                    personnelIds?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        number: string;
+                        name: string;
+                        category: "formula" | "process" | "drawing" | "source_code" | "algorithm" | "data" | "sample" | "customer" | "supply" | "pricing" | "marketing" | "bidding" | "other_technical" | "other_business";
+                        levelCode: string;
+                        levelName: string;
+                        core: boolean;
+                        protectedUntil: string | null;
+                        department: string;
+                        status: "draft" | "confirmed" | "declassified" | "destroyed";
+                        knowerCount: number;
+                        carrierCount: number;
+                        readiness: {
+                            score: number;
+                            properties: {
+                                secrecy: number;
+                                value: number;
+                                protection: number;
+                            };
+                            missing: ("specific_description" | "scope_defined" | "value_statement" | "carrier_registered" | "carrier_attested" | "custodians_signed" | "knowers_signed" | "measures_in_place" | "knowers_trained")[];
+                        };
+                        createdAt: string;
+                        updatedAt: string;
+                        content: string;
+                        valueStatement: string | null;
+                        notes: string | null;
+                        confirmedAt: string | null;
+                        knowers: {
+                            personnelId: string;
+                            name: string;
+                            department: string;
+                            post: string;
+                            status: "active" | "leaving" | "left";
+                            confidentialitySigned: boolean;
+                            nonCompeteSigned: boolean;
+                            trained: boolean;
+                        }[];
+                        carriers: {
+                            id: string;
+                            kind: "paper" | "electronic" | "sample" | "equipment" | "other";
+                            label: string;
+                            location: string;
+                            custodianPersonnelId: string | null;
+                            custodianName: string | null;
+                            status: "held" | "returned" | "destroyed";
+                            createdAt: string;
+                            updatedAt: string;
+                        }[];
+                        measures: {
+                            id: string;
+                            requirementCode: string | null;
+                            requirementText: string | null;
+                            description: string;
+                            status: "planned" | "in_place";
+                            createdAt: string;
+                            updatedAt: string;
+                        }[];
+                        events: {
+                            id: string;
+                            kind: "created" | "circulated" | "copied" | "released" | "changed" | "confirmed" | "declassified" | "destroyed";
+                            occurredOn: string;
+                            note: string | null;
+                            actorName: string | null;
+                            createdAt: string;
+                        }[];
+                        attestations: {
+                            id: string;
+                            sha256: string;
+                            label: string | null;
+                            leafIndex: number | null;
+                            createdAt: string;
+                        }[];
+                        canManage: boolean;
+                    };
+                };
+            };
+            /** @description 错误（application/problem+json, RFC 9457） */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器错误 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exportSecretPoints: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description xlsx 文件 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description 错误（application/problem+json, RFC 9457） */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器错误 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    downloadSecretPointTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description xlsx 文件 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description 错误（application/problem+json, RFC 9457） */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器错误 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    importSecretPoints: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        imported: number;
+                        rows: number;
+                        errors: {
+                            row: number;
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description 错误（application/problem+json, RFC 9457） */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器错误 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSecretPoint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                pointId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        number: string;
+                        name: string;
+                        category: "formula" | "process" | "drawing" | "source_code" | "algorithm" | "data" | "sample" | "customer" | "supply" | "pricing" | "marketing" | "bidding" | "other_technical" | "other_business";
+                        levelCode: string;
+                        levelName: string;
+                        core: boolean;
+                        protectedUntil: string | null;
+                        department: string;
+                        status: "draft" | "confirmed" | "declassified" | "destroyed";
+                        knowerCount: number;
+                        carrierCount: number;
+                        readiness: {
+                            score: number;
+                            properties: {
+                                secrecy: number;
+                                value: number;
+                                protection: number;
+                            };
+                            missing: ("specific_description" | "scope_defined" | "value_statement" | "carrier_registered" | "carrier_attested" | "custodians_signed" | "knowers_signed" | "measures_in_place" | "knowers_trained")[];
+                        };
+                        createdAt: string;
+                        updatedAt: string;
+                        content: string;
+                        valueStatement: string | null;
+                        notes: string | null;
+                        confirmedAt: string | null;
+                        knowers: {
+                            personnelId: string;
+                            name: string;
+                            department: string;
+                            post: string;
+                            status: "active" | "leaving" | "left";
+                            confidentialitySigned: boolean;
+                            nonCompeteSigned: boolean;
+                            trained: boolean;
+                        }[];
+                        carriers: {
+                            id: string;
+                            kind: "paper" | "electronic" | "sample" | "equipment" | "other";
+                            label: string;
+                            location: string;
+                            custodianPersonnelId: string | null;
+                            custodianName: string | null;
+                            status: "held" | "returned" | "destroyed";
+                            createdAt: string;
+                            updatedAt: string;
+                        }[];
+                        measures: {
+                            id: string;
+                            requirementCode: string | null;
+                            requirementText: string | null;
+                            description: string;
+                            status: "planned" | "in_place";
+                            createdAt: string;
+                            updatedAt: string;
+                        }[];
+                        events: {
+                            id: string;
+                            kind: "created" | "circulated" | "copied" | "released" | "changed" | "confirmed" | "declassified" | "destroyed";
+                            occurredOn: string;
+                            note: string | null;
+                            actorName: string | null;
+                            createdAt: string;
+                        }[];
+                        attestations: {
+                            id: string;
+                            sha256: string;
+                            label: string | null;
+                            leafIndex: number | null;
+                            createdAt: string;
+                        }[];
+                        canManage: boolean;
+                    };
+                };
+            };
+            /** @description 错误（application/problem+json, RFC 9457） */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器错误 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateSecretPoint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                pointId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name?: string;
+                    category?: "formula" | "process" | "drawing" | "source_code" | "algorithm" | "data" | "sample" | "customer" | "supply" | "pricing" | "marketing" | "bidding" | "other_technical" | "other_business";
+                    levelCode?: string;
+                    protectedUntil?: string | null;
+                    department?: string;
+                    content?: string;
+                    valueStatement?: string | null;
+                    notes?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        number: string;
+                        name: string;
+                        category: "formula" | "process" | "drawing" | "source_code" | "algorithm" | "data" | "sample" | "customer" | "supply" | "pricing" | "marketing" | "bidding" | "other_technical" | "other_business";
+                        levelCode: string;
+                        levelName: string;
+                        core: boolean;
+                        protectedUntil: string | null;
+                        department: string;
+                        status: "draft" | "confirmed" | "declassified" | "destroyed";
+                        knowerCount: number;
+                        carrierCount: number;
+                        readiness: {
+                            score: number;
+                            properties: {
+                                secrecy: number;
+                                value: number;
+                                protection: number;
+                            };
+                            missing: ("specific_description" | "scope_defined" | "value_statement" | "carrier_registered" | "carrier_attested" | "custodians_signed" | "knowers_signed" | "measures_in_place" | "knowers_trained")[];
+                        };
+                        createdAt: string;
+                        updatedAt: string;
+                        content: string;
+                        valueStatement: string | null;
+                        notes: string | null;
+                        confirmedAt: string | null;
+                        knowers: {
+                            personnelId: string;
+                            name: string;
+                            department: string;
+                            post: string;
+                            status: "active" | "leaving" | "left";
+                            confidentialitySigned: boolean;
+                            nonCompeteSigned: boolean;
+                            trained: boolean;
+                        }[];
+                        carriers: {
+                            id: string;
+                            kind: "paper" | "electronic" | "sample" | "equipment" | "other";
+                            label: string;
+                            location: string;
+                            custodianPersonnelId: string | null;
+                            custodianName: string | null;
+                            status: "held" | "returned" | "destroyed";
+                            createdAt: string;
+                            updatedAt: string;
+                        }[];
+                        measures: {
+                            id: string;
+                            requirementCode: string | null;
+                            requirementText: string | null;
+                            description: string;
+                            status: "planned" | "in_place";
+                            createdAt: string;
+                            updatedAt: string;
+                        }[];
+                        events: {
+                            id: string;
+                            kind: "created" | "circulated" | "copied" | "released" | "changed" | "confirmed" | "declassified" | "destroyed";
+                            occurredOn: string;
+                            note: string | null;
+                            actorName: string | null;
+                            createdAt: string;
+                        }[];
+                        attestations: {
+                            id: string;
+                            sha256: string;
+                            label: string | null;
+                            leafIndex: number | null;
+                            createdAt: string;
+                        }[];
+                        canManage: boolean;
+                    };
+                };
+            };
+            /** @description 错误（application/problem+json, RFC 9457） */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器错误 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    acknowledgeSecretPoint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                pointId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        acknowledgedAt: string;
+                        notice: string;
+                    };
+                };
+            };
+            /** @description 错误（application/problem+json, RFC 9457） */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器错误 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    confirmSecretPoint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                pointId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        number: string;
+                        name: string;
+                        category: "formula" | "process" | "drawing" | "source_code" | "algorithm" | "data" | "sample" | "customer" | "supply" | "pricing" | "marketing" | "bidding" | "other_technical" | "other_business";
+                        levelCode: string;
+                        levelName: string;
+                        core: boolean;
+                        protectedUntil: string | null;
+                        department: string;
+                        status: "draft" | "confirmed" | "declassified" | "destroyed";
+                        knowerCount: number;
+                        carrierCount: number;
+                        readiness: {
+                            score: number;
+                            properties: {
+                                secrecy: number;
+                                value: number;
+                                protection: number;
+                            };
+                            missing: ("specific_description" | "scope_defined" | "value_statement" | "carrier_registered" | "carrier_attested" | "custodians_signed" | "knowers_signed" | "measures_in_place" | "knowers_trained")[];
+                        };
+                        createdAt: string;
+                        updatedAt: string;
+                        content: string;
+                        valueStatement: string | null;
+                        notes: string | null;
+                        confirmedAt: string | null;
+                        knowers: {
+                            personnelId: string;
+                            name: string;
+                            department: string;
+                            post: string;
+                            status: "active" | "leaving" | "left";
+                            confidentialitySigned: boolean;
+                            nonCompeteSigned: boolean;
+                            trained: boolean;
+                        }[];
+                        carriers: {
+                            id: string;
+                            kind: "paper" | "electronic" | "sample" | "equipment" | "other";
+                            label: string;
+                            location: string;
+                            custodianPersonnelId: string | null;
+                            custodianName: string | null;
+                            status: "held" | "returned" | "destroyed";
+                            createdAt: string;
+                            updatedAt: string;
+                        }[];
+                        measures: {
+                            id: string;
+                            requirementCode: string | null;
+                            requirementText: string | null;
+                            description: string;
+                            status: "planned" | "in_place";
+                            createdAt: string;
+                            updatedAt: string;
+                        }[];
+                        events: {
+                            id: string;
+                            kind: "created" | "circulated" | "copied" | "released" | "changed" | "confirmed" | "declassified" | "destroyed";
+                            occurredOn: string;
+                            note: string | null;
+                            actorName: string | null;
+                            createdAt: string;
+                        }[];
+                        attestations: {
+                            id: string;
+                            sha256: string;
+                            label: string | null;
+                            leafIndex: number | null;
+                            createdAt: string;
+                        }[];
+                        canManage: boolean;
+                    };
+                };
+            };
+            /** @description 错误（application/problem+json, RFC 9457） */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器错误 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    declassifySecretPoint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                pointId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                    /** Format: date */
+                    occurredOn?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        number: string;
+                        name: string;
+                        category: "formula" | "process" | "drawing" | "source_code" | "algorithm" | "data" | "sample" | "customer" | "supply" | "pricing" | "marketing" | "bidding" | "other_technical" | "other_business";
+                        levelCode: string;
+                        levelName: string;
+                        core: boolean;
+                        protectedUntil: string | null;
+                        department: string;
+                        status: "draft" | "confirmed" | "declassified" | "destroyed";
+                        knowerCount: number;
+                        carrierCount: number;
+                        readiness: {
+                            score: number;
+                            properties: {
+                                secrecy: number;
+                                value: number;
+                                protection: number;
+                            };
+                            missing: ("specific_description" | "scope_defined" | "value_statement" | "carrier_registered" | "carrier_attested" | "custodians_signed" | "knowers_signed" | "measures_in_place" | "knowers_trained")[];
+                        };
+                        createdAt: string;
+                        updatedAt: string;
+                        content: string;
+                        valueStatement: string | null;
+                        notes: string | null;
+                        confirmedAt: string | null;
+                        knowers: {
+                            personnelId: string;
+                            name: string;
+                            department: string;
+                            post: string;
+                            status: "active" | "leaving" | "left";
+                            confidentialitySigned: boolean;
+                            nonCompeteSigned: boolean;
+                            trained: boolean;
+                        }[];
+                        carriers: {
+                            id: string;
+                            kind: "paper" | "electronic" | "sample" | "equipment" | "other";
+                            label: string;
+                            location: string;
+                            custodianPersonnelId: string | null;
+                            custodianName: string | null;
+                            status: "held" | "returned" | "destroyed";
+                            createdAt: string;
+                            updatedAt: string;
+                        }[];
+                        measures: {
+                            id: string;
+                            requirementCode: string | null;
+                            requirementText: string | null;
+                            description: string;
+                            status: "planned" | "in_place";
+                            createdAt: string;
+                            updatedAt: string;
+                        }[];
+                        events: {
+                            id: string;
+                            kind: "created" | "circulated" | "copied" | "released" | "changed" | "confirmed" | "declassified" | "destroyed";
+                            occurredOn: string;
+                            note: string | null;
+                            actorName: string | null;
+                            createdAt: string;
+                        }[];
+                        attestations: {
+                            id: string;
+                            sha256: string;
+                            label: string | null;
+                            leafIndex: number | null;
+                            createdAt: string;
+                        }[];
+                        canManage: boolean;
+                    };
+                };
+            };
+            /** @description 错误（application/problem+json, RFC 9457） */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器错误 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    destroySecretPoint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                pointId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                    /** Format: date */
+                    occurredOn?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        number: string;
+                        name: string;
+                        category: "formula" | "process" | "drawing" | "source_code" | "algorithm" | "data" | "sample" | "customer" | "supply" | "pricing" | "marketing" | "bidding" | "other_technical" | "other_business";
+                        levelCode: string;
+                        levelName: string;
+                        core: boolean;
+                        protectedUntil: string | null;
+                        department: string;
+                        status: "draft" | "confirmed" | "declassified" | "destroyed";
+                        knowerCount: number;
+                        carrierCount: number;
+                        readiness: {
+                            score: number;
+                            properties: {
+                                secrecy: number;
+                                value: number;
+                                protection: number;
+                            };
+                            missing: ("specific_description" | "scope_defined" | "value_statement" | "carrier_registered" | "carrier_attested" | "custodians_signed" | "knowers_signed" | "measures_in_place" | "knowers_trained")[];
+                        };
+                        createdAt: string;
+                        updatedAt: string;
+                        content: string;
+                        valueStatement: string | null;
+                        notes: string | null;
+                        confirmedAt: string | null;
+                        knowers: {
+                            personnelId: string;
+                            name: string;
+                            department: string;
+                            post: string;
+                            status: "active" | "leaving" | "left";
+                            confidentialitySigned: boolean;
+                            nonCompeteSigned: boolean;
+                            trained: boolean;
+                        }[];
+                        carriers: {
+                            id: string;
+                            kind: "paper" | "electronic" | "sample" | "equipment" | "other";
+                            label: string;
+                            location: string;
+                            custodianPersonnelId: string | null;
+                            custodianName: string | null;
+                            status: "held" | "returned" | "destroyed";
+                            createdAt: string;
+                            updatedAt: string;
+                        }[];
+                        measures: {
+                            id: string;
+                            requirementCode: string | null;
+                            requirementText: string | null;
+                            description: string;
+                            status: "planned" | "in_place";
+                            createdAt: string;
+                            updatedAt: string;
+                        }[];
+                        events: {
+                            id: string;
+                            kind: "created" | "circulated" | "copied" | "released" | "changed" | "confirmed" | "declassified" | "destroyed";
+                            occurredOn: string;
+                            note: string | null;
+                            actorName: string | null;
+                            createdAt: string;
+                        }[];
+                        attestations: {
+                            id: string;
+                            sha256: string;
+                            label: string | null;
+                            leafIndex: number | null;
+                            createdAt: string;
+                        }[];
+                        canManage: boolean;
+                    };
+                };
+            };
+            /** @description 错误（application/problem+json, RFC 9457） */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器错误 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    setSecretPointScope: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                pointId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    personnelIds: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        number: string;
+                        name: string;
+                        category: "formula" | "process" | "drawing" | "source_code" | "algorithm" | "data" | "sample" | "customer" | "supply" | "pricing" | "marketing" | "bidding" | "other_technical" | "other_business";
+                        levelCode: string;
+                        levelName: string;
+                        core: boolean;
+                        protectedUntil: string | null;
+                        department: string;
+                        status: "draft" | "confirmed" | "declassified" | "destroyed";
+                        knowerCount: number;
+                        carrierCount: number;
+                        readiness: {
+                            score: number;
+                            properties: {
+                                secrecy: number;
+                                value: number;
+                                protection: number;
+                            };
+                            missing: ("specific_description" | "scope_defined" | "value_statement" | "carrier_registered" | "carrier_attested" | "custodians_signed" | "knowers_signed" | "measures_in_place" | "knowers_trained")[];
+                        };
+                        createdAt: string;
+                        updatedAt: string;
+                        content: string;
+                        valueStatement: string | null;
+                        notes: string | null;
+                        confirmedAt: string | null;
+                        knowers: {
+                            personnelId: string;
+                            name: string;
+                            department: string;
+                            post: string;
+                            status: "active" | "leaving" | "left";
+                            confidentialitySigned: boolean;
+                            nonCompeteSigned: boolean;
+                            trained: boolean;
+                        }[];
+                        carriers: {
+                            id: string;
+                            kind: "paper" | "electronic" | "sample" | "equipment" | "other";
+                            label: string;
+                            location: string;
+                            custodianPersonnelId: string | null;
+                            custodianName: string | null;
+                            status: "held" | "returned" | "destroyed";
+                            createdAt: string;
+                            updatedAt: string;
+                        }[];
+                        measures: {
+                            id: string;
+                            requirementCode: string | null;
+                            requirementText: string | null;
+                            description: string;
+                            status: "planned" | "in_place";
+                            createdAt: string;
+                            updatedAt: string;
+                        }[];
+                        events: {
+                            id: string;
+                            kind: "created" | "circulated" | "copied" | "released" | "changed" | "confirmed" | "declassified" | "destroyed";
+                            occurredOn: string;
+                            note: string | null;
+                            actorName: string | null;
+                            createdAt: string;
+                        }[];
+                        attestations: {
+                            id: string;
+                            sha256: string;
+                            label: string | null;
+                            leafIndex: number | null;
+                            createdAt: string;
+                        }[];
+                        canManage: boolean;
+                    };
+                };
+            };
+            /** @description 错误（application/problem+json, RFC 9457） */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器错误 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    addSecretCarrier: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                pointId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    kind: "paper" | "electronic" | "sample" | "equipment" | "other";
+                    label: string;
+                    location: string;
+                    custodianPersonnelId?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        number: string;
+                        name: string;
+                        category: "formula" | "process" | "drawing" | "source_code" | "algorithm" | "data" | "sample" | "customer" | "supply" | "pricing" | "marketing" | "bidding" | "other_technical" | "other_business";
+                        levelCode: string;
+                        levelName: string;
+                        core: boolean;
+                        protectedUntil: string | null;
+                        department: string;
+                        status: "draft" | "confirmed" | "declassified" | "destroyed";
+                        knowerCount: number;
+                        carrierCount: number;
+                        readiness: {
+                            score: number;
+                            properties: {
+                                secrecy: number;
+                                value: number;
+                                protection: number;
+                            };
+                            missing: ("specific_description" | "scope_defined" | "value_statement" | "carrier_registered" | "carrier_attested" | "custodians_signed" | "knowers_signed" | "measures_in_place" | "knowers_trained")[];
+                        };
+                        createdAt: string;
+                        updatedAt: string;
+                        content: string;
+                        valueStatement: string | null;
+                        notes: string | null;
+                        confirmedAt: string | null;
+                        knowers: {
+                            personnelId: string;
+                            name: string;
+                            department: string;
+                            post: string;
+                            status: "active" | "leaving" | "left";
+                            confidentialitySigned: boolean;
+                            nonCompeteSigned: boolean;
+                            trained: boolean;
+                        }[];
+                        carriers: {
+                            id: string;
+                            kind: "paper" | "electronic" | "sample" | "equipment" | "other";
+                            label: string;
+                            location: string;
+                            custodianPersonnelId: string | null;
+                            custodianName: string | null;
+                            status: "held" | "returned" | "destroyed";
+                            createdAt: string;
+                            updatedAt: string;
+                        }[];
+                        measures: {
+                            id: string;
+                            requirementCode: string | null;
+                            requirementText: string | null;
+                            description: string;
+                            status: "planned" | "in_place";
+                            createdAt: string;
+                            updatedAt: string;
+                        }[];
+                        events: {
+                            id: string;
+                            kind: "created" | "circulated" | "copied" | "released" | "changed" | "confirmed" | "declassified" | "destroyed";
+                            occurredOn: string;
+                            note: string | null;
+                            actorName: string | null;
+                            createdAt: string;
+                        }[];
+                        attestations: {
+                            id: string;
+                            sha256: string;
+                            label: string | null;
+                            leafIndex: number | null;
+                            createdAt: string;
+                        }[];
+                        canManage: boolean;
+                    };
+                };
+            };
+            /** @description 错误（application/problem+json, RFC 9457） */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器错误 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateSecretCarrier: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                pointId: string;
+                carrierId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    label?: string;
+                    location?: string;
+                    custodianPersonnelId?: string | null;
+                    status?: "held" | "returned" | "destroyed";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        number: string;
+                        name: string;
+                        category: "formula" | "process" | "drawing" | "source_code" | "algorithm" | "data" | "sample" | "customer" | "supply" | "pricing" | "marketing" | "bidding" | "other_technical" | "other_business";
+                        levelCode: string;
+                        levelName: string;
+                        core: boolean;
+                        protectedUntil: string | null;
+                        department: string;
+                        status: "draft" | "confirmed" | "declassified" | "destroyed";
+                        knowerCount: number;
+                        carrierCount: number;
+                        readiness: {
+                            score: number;
+                            properties: {
+                                secrecy: number;
+                                value: number;
+                                protection: number;
+                            };
+                            missing: ("specific_description" | "scope_defined" | "value_statement" | "carrier_registered" | "carrier_attested" | "custodians_signed" | "knowers_signed" | "measures_in_place" | "knowers_trained")[];
+                        };
+                        createdAt: string;
+                        updatedAt: string;
+                        content: string;
+                        valueStatement: string | null;
+                        notes: string | null;
+                        confirmedAt: string | null;
+                        knowers: {
+                            personnelId: string;
+                            name: string;
+                            department: string;
+                            post: string;
+                            status: "active" | "leaving" | "left";
+                            confidentialitySigned: boolean;
+                            nonCompeteSigned: boolean;
+                            trained: boolean;
+                        }[];
+                        carriers: {
+                            id: string;
+                            kind: "paper" | "electronic" | "sample" | "equipment" | "other";
+                            label: string;
+                            location: string;
+                            custodianPersonnelId: string | null;
+                            custodianName: string | null;
+                            status: "held" | "returned" | "destroyed";
+                            createdAt: string;
+                            updatedAt: string;
+                        }[];
+                        measures: {
+                            id: string;
+                            requirementCode: string | null;
+                            requirementText: string | null;
+                            description: string;
+                            status: "planned" | "in_place";
+                            createdAt: string;
+                            updatedAt: string;
+                        }[];
+                        events: {
+                            id: string;
+                            kind: "created" | "circulated" | "copied" | "released" | "changed" | "confirmed" | "declassified" | "destroyed";
+                            occurredOn: string;
+                            note: string | null;
+                            actorName: string | null;
+                            createdAt: string;
+                        }[];
+                        attestations: {
+                            id: string;
+                            sha256: string;
+                            label: string | null;
+                            leafIndex: number | null;
+                            createdAt: string;
+                        }[];
+                        canManage: boolean;
+                    };
+                };
+            };
+            /** @description 错误（application/problem+json, RFC 9457） */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器错误 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    addSecretMeasure: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                pointId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    requirementCode?: string | null;
+                    description: string;
+                    status: "planned" | "in_place";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        number: string;
+                        name: string;
+                        category: "formula" | "process" | "drawing" | "source_code" | "algorithm" | "data" | "sample" | "customer" | "supply" | "pricing" | "marketing" | "bidding" | "other_technical" | "other_business";
+                        levelCode: string;
+                        levelName: string;
+                        core: boolean;
+                        protectedUntil: string | null;
+                        department: string;
+                        status: "draft" | "confirmed" | "declassified" | "destroyed";
+                        knowerCount: number;
+                        carrierCount: number;
+                        readiness: {
+                            score: number;
+                            properties: {
+                                secrecy: number;
+                                value: number;
+                                protection: number;
+                            };
+                            missing: ("specific_description" | "scope_defined" | "value_statement" | "carrier_registered" | "carrier_attested" | "custodians_signed" | "knowers_signed" | "measures_in_place" | "knowers_trained")[];
+                        };
+                        createdAt: string;
+                        updatedAt: string;
+                        content: string;
+                        valueStatement: string | null;
+                        notes: string | null;
+                        confirmedAt: string | null;
+                        knowers: {
+                            personnelId: string;
+                            name: string;
+                            department: string;
+                            post: string;
+                            status: "active" | "leaving" | "left";
+                            confidentialitySigned: boolean;
+                            nonCompeteSigned: boolean;
+                            trained: boolean;
+                        }[];
+                        carriers: {
+                            id: string;
+                            kind: "paper" | "electronic" | "sample" | "equipment" | "other";
+                            label: string;
+                            location: string;
+                            custodianPersonnelId: string | null;
+                            custodianName: string | null;
+                            status: "held" | "returned" | "destroyed";
+                            createdAt: string;
+                            updatedAt: string;
+                        }[];
+                        measures: {
+                            id: string;
+                            requirementCode: string | null;
+                            requirementText: string | null;
+                            description: string;
+                            status: "planned" | "in_place";
+                            createdAt: string;
+                            updatedAt: string;
+                        }[];
+                        events: {
+                            id: string;
+                            kind: "created" | "circulated" | "copied" | "released" | "changed" | "confirmed" | "declassified" | "destroyed";
+                            occurredOn: string;
+                            note: string | null;
+                            actorName: string | null;
+                            createdAt: string;
+                        }[];
+                        attestations: {
+                            id: string;
+                            sha256: string;
+                            label: string | null;
+                            leafIndex: number | null;
+                            createdAt: string;
+                        }[];
+                        canManage: boolean;
+                    };
+                };
+            };
+            /** @description 错误（application/problem+json, RFC 9457） */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器错误 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateSecretMeasure: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                pointId: string;
+                measureId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    requirementCode?: string | null;
+                    description?: string;
+                    status?: "planned" | "in_place";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        number: string;
+                        name: string;
+                        category: "formula" | "process" | "drawing" | "source_code" | "algorithm" | "data" | "sample" | "customer" | "supply" | "pricing" | "marketing" | "bidding" | "other_technical" | "other_business";
+                        levelCode: string;
+                        levelName: string;
+                        core: boolean;
+                        protectedUntil: string | null;
+                        department: string;
+                        status: "draft" | "confirmed" | "declassified" | "destroyed";
+                        knowerCount: number;
+                        carrierCount: number;
+                        readiness: {
+                            score: number;
+                            properties: {
+                                secrecy: number;
+                                value: number;
+                                protection: number;
+                            };
+                            missing: ("specific_description" | "scope_defined" | "value_statement" | "carrier_registered" | "carrier_attested" | "custodians_signed" | "knowers_signed" | "measures_in_place" | "knowers_trained")[];
+                        };
+                        createdAt: string;
+                        updatedAt: string;
+                        content: string;
+                        valueStatement: string | null;
+                        notes: string | null;
+                        confirmedAt: string | null;
+                        knowers: {
+                            personnelId: string;
+                            name: string;
+                            department: string;
+                            post: string;
+                            status: "active" | "leaving" | "left";
+                            confidentialitySigned: boolean;
+                            nonCompeteSigned: boolean;
+                            trained: boolean;
+                        }[];
+                        carriers: {
+                            id: string;
+                            kind: "paper" | "electronic" | "sample" | "equipment" | "other";
+                            label: string;
+                            location: string;
+                            custodianPersonnelId: string | null;
+                            custodianName: string | null;
+                            status: "held" | "returned" | "destroyed";
+                            createdAt: string;
+                            updatedAt: string;
+                        }[];
+                        measures: {
+                            id: string;
+                            requirementCode: string | null;
+                            requirementText: string | null;
+                            description: string;
+                            status: "planned" | "in_place";
+                            createdAt: string;
+                            updatedAt: string;
+                        }[];
+                        events: {
+                            id: string;
+                            kind: "created" | "circulated" | "copied" | "released" | "changed" | "confirmed" | "declassified" | "destroyed";
+                            occurredOn: string;
+                            note: string | null;
+                            actorName: string | null;
+                            createdAt: string;
+                        }[];
+                        attestations: {
+                            id: string;
+                            sha256: string;
+                            label: string | null;
+                            leafIndex: number | null;
+                            createdAt: string;
+                        }[];
+                        canManage: boolean;
+                    };
+                };
+            };
+            /** @description 错误（application/problem+json, RFC 9457） */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器错误 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    addSecretEvent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                pointId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    kind: "circulated" | "copied" | "released" | "changed";
+                    /** Format: date */
+                    occurredOn: string;
+                    note: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        number: string;
+                        name: string;
+                        category: "formula" | "process" | "drawing" | "source_code" | "algorithm" | "data" | "sample" | "customer" | "supply" | "pricing" | "marketing" | "bidding" | "other_technical" | "other_business";
+                        levelCode: string;
+                        levelName: string;
+                        core: boolean;
+                        protectedUntil: string | null;
+                        department: string;
+                        status: "draft" | "confirmed" | "declassified" | "destroyed";
+                        knowerCount: number;
+                        carrierCount: number;
+                        readiness: {
+                            score: number;
+                            properties: {
+                                secrecy: number;
+                                value: number;
+                                protection: number;
+                            };
+                            missing: ("specific_description" | "scope_defined" | "value_statement" | "carrier_registered" | "carrier_attested" | "custodians_signed" | "knowers_signed" | "measures_in_place" | "knowers_trained")[];
+                        };
+                        createdAt: string;
+                        updatedAt: string;
+                        content: string;
+                        valueStatement: string | null;
+                        notes: string | null;
+                        confirmedAt: string | null;
+                        knowers: {
+                            personnelId: string;
+                            name: string;
+                            department: string;
+                            post: string;
+                            status: "active" | "leaving" | "left";
+                            confidentialitySigned: boolean;
+                            nonCompeteSigned: boolean;
+                            trained: boolean;
+                        }[];
+                        carriers: {
+                            id: string;
+                            kind: "paper" | "electronic" | "sample" | "equipment" | "other";
+                            label: string;
+                            location: string;
+                            custodianPersonnelId: string | null;
+                            custodianName: string | null;
+                            status: "held" | "returned" | "destroyed";
+                            createdAt: string;
+                            updatedAt: string;
+                        }[];
+                        measures: {
+                            id: string;
+                            requirementCode: string | null;
+                            requirementText: string | null;
+                            description: string;
+                            status: "planned" | "in_place";
+                            createdAt: string;
+                            updatedAt: string;
+                        }[];
+                        events: {
+                            id: string;
+                            kind: "created" | "circulated" | "copied" | "released" | "changed" | "confirmed" | "declassified" | "destroyed";
+                            occurredOn: string;
+                            note: string | null;
+                            actorName: string | null;
+                            createdAt: string;
+                        }[];
+                        attestations: {
+                            id: string;
+                            sha256: string;
+                            label: string | null;
+                            leafIndex: number | null;
+                            createdAt: string;
+                        }[];
+                        canManage: boolean;
+                    };
+                };
+            };
+            /** @description 错误（application/problem+json, RFC 9457） */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器错误 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listSecretPointAccess: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                action?: "read" | "acknowledge" | "export";
+            };
+            header?: never;
+            path: {
+                id: string;
+                pointId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            secretPointId: string | null;
+                            pointNumber: string | null;
+                            pointName: string | null;
+                            userId: string;
+                            username: string | null;
+                            displayName: string | null;
+                            action: "read" | "acknowledge" | "export";
+                            at: string;
+                        }[];
+                        total: number;
+                        page: number;
+                        pageSize: number;
+                    };
+                };
+            };
+            /** @description 错误（application/problem+json, RFC 9457） */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器错误 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listSecretAccess: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                pointId?: string;
+                action?: "read" | "acknowledge" | "export";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            secretPointId: string | null;
+                            pointNumber: string | null;
+                            pointName: string | null;
+                            userId: string;
+                            username: string | null;
+                            displayName: string | null;
+                            action: "read" | "acknowledge" | "export";
+                            at: string;
+                        }[];
+                        total: number;
+                        page: number;
+                        pageSize: number;
+                    };
+                };
+            };
+            /** @description 错误（application/problem+json, RFC 9457） */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器错误 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listSecretLevels: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        name: string;
+                        core: boolean;
+                    }[];
+                };
+            };
+            /** @description 错误（application/problem+json, RFC 9457） */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器错误 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    setSecretLevels: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    levels: {
+                        code: string;
+                        name: string;
+                        core: boolean;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        name: string;
+                        core: boolean;
+                    }[];
+                };
+            };
+            /** @description 错误（application/problem+json, RFC 9457） */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器错误 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listSecretRequirements: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        text: string;
+                        clause: string;
+                    }[];
+                };
+            };
+            /** @description 错误（application/problem+json, RFC 9457） */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器错误 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSecretAttention: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        draftsToConfirm: number;
+                        lowReadiness: {
+                            id: string;
+                            number: string;
+                            name: string;
+                            score: number;
+                        }[];
+                        expiringSoon: {
+                            id: string;
+                            number: string;
+                            name: string;
+                            protectedUntil: string;
+                        }[];
+                        unsignedKnowers: {
+                            personnelId: string;
+                            name: string;
+                        }[];
+                        overdueSteps: {
+                            offboardingId: string;
+                            personnelName: string;
+                            step: "carriers_returned" | "access_revoked" | "exit_interview" | "reminder_letter" | "non_compete_activated";
+                            dueOn: string;
+                            highRisk: boolean;
+                        }[];
+                        paymentsDue: {
+                            offboardingId: string;
+                            personnelName: string;
+                            dueOn: string;
+                            amount: number;
+                        }[];
+                        averageReadiness: number | null;
+                        signingRates: {
+                            knowers: number;
+                            confidentialitySigned: number;
+                            confidentialityRate: number | null;
+                            coreKnowers: number;
+                            nonCompeteSigned: number;
+                            nonCompeteRate: number | null;
+                        };
+                        levels: {
+                            code: string;
+                            name: string;
+                            core: boolean;
+                        }[];
+                    };
+                };
+            };
+            /** @description 错误（application/problem+json, RFC 9457） */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器错误 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSecretSummary: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        enterpriseId: string;
+                        totalPoints: number;
+                        byLevel: {
+                            levelName: string;
+                            core: boolean;
+                            count: number;
+                        }[];
+                        byStatus: {
+                            status: "draft" | "confirmed" | "declassified" | "destroyed";
+                            count: number;
+                        }[];
+                        signingRates: {
+                            knowers: number;
+                            confidentialitySigned: number;
+                            confidentialityRate: number | null;
+                            coreKnowers: number;
+                            nonCompeteSigned: number;
+                            nonCompeteRate: number | null;
+                        };
+                        averageReadiness: number | null;
+                    };
+                };
+            };
+            /** @description 错误（application/problem+json, RFC 9457） */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器错误 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listPersonnel: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                q?: string;
+                status?: "active" | "leaving" | "left";
+                department?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            name: string;
+                            department: string;
+                            post: string;
+                            hireDate: string;
+                            status: "active" | "leaving" | "left";
+                            leftOn: string | null;
+                            userId: string | null;
+                            username: string | null;
+                            knownPoints: number;
+                            knowsCore: boolean;
+                            confidentialitySigned: boolean;
+                            nonCompeteSigned: boolean;
+                            trained: boolean;
+                            createdAt: string;
+                            updatedAt: string;
+                        }[];
+                        total: number;
+                        page: number;
+                        pageSize: number;
+                    };
+                };
+            };
+            /** @description 错误（application/problem+json, RFC 9457） */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器错误 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createPersonnel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    department: string;
+                    post: string;
+                    /** Format: date */
+                    hireDate: string;
+                    userId?: string | null;
+                    notes?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        name: string;
+                        department: string;
+                        post: string;
+                        hireDate: string;
+                        status: "active" | "leaving" | "left";
+                        leftOn: string | null;
+                        userId: string | null;
+                        username: string | null;
+                        knownPoints: number;
+                        knowsCore: boolean;
+                        confidentialitySigned: boolean;
+                        nonCompeteSigned: boolean;
+                        trained: boolean;
+                        createdAt: string;
+                        updatedAt: string;
+                        notes: string | null;
+                        trainings: {
+                            id: string;
+                            trainedOn: string;
+                            topic: string;
+                            hours: number;
+                            createdAt: string;
+                        }[];
+                        points: {
+                            id: string;
+                            number: string;
+                            name: string;
+                            levelName: string;
+                            core: boolean;
+                            status: string;
+                        }[];
+                        carriersHeld: number;
+                        openOffboardingId: string | null;
+                    };
+                };
+            };
+            /** @description 错误（application/problem+json, RFC 9457） */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器错误 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exportPersonnel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description xlsx 文件 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description 错误（application/problem+json, RFC 9457） */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器错误 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPersonnel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                personnelId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        name: string;
+                        department: string;
+                        post: string;
+                        hireDate: string;
+                        status: "active" | "leaving" | "left";
+                        leftOn: string | null;
+                        userId: string | null;
+                        username: string | null;
+                        knownPoints: number;
+                        knowsCore: boolean;
+                        confidentialitySigned: boolean;
+                        nonCompeteSigned: boolean;
+                        trained: boolean;
+                        createdAt: string;
+                        updatedAt: string;
+                        notes: string | null;
+                        trainings: {
+                            id: string;
+                            trainedOn: string;
+                            topic: string;
+                            hours: number;
+                            createdAt: string;
+                        }[];
+                        points: {
+                            id: string;
+                            number: string;
+                            name: string;
+                            levelName: string;
+                            core: boolean;
+                            status: string;
+                        }[];
+                        carriersHeld: number;
+                        openOffboardingId: string | null;
+                    };
+                };
+            };
+            /** @description 错误（application/problem+json, RFC 9457） */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器错误 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updatePersonnel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                personnelId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name?: string;
+                    department?: string;
+                    post?: string;
+                    /** Format: date */
+                    hireDate?: string;
+                    userId?: string | null;
+                    notes?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        name: string;
+                        department: string;
+                        post: string;
+                        hireDate: string;
+                        status: "active" | "leaving" | "left";
+                        leftOn: string | null;
+                        userId: string | null;
+                        username: string | null;
+                        knownPoints: number;
+                        knowsCore: boolean;
+                        confidentialitySigned: boolean;
+                        nonCompeteSigned: boolean;
+                        trained: boolean;
+                        createdAt: string;
+                        updatedAt: string;
+                        notes: string | null;
+                        trainings: {
+                            id: string;
+                            trainedOn: string;
+                            topic: string;
+                            hours: number;
+                            createdAt: string;
+                        }[];
+                        points: {
+                            id: string;
+                            number: string;
+                            name: string;
+                            levelName: string;
+                            core: boolean;
+                            status: string;
+                        }[];
+                        carriersHeld: number;
+                        openOffboardingId: string | null;
+                    };
+                };
+            };
+            /** @description 错误（application/problem+json, RFC 9457） */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器错误 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    addPersonnelTraining: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                personnelId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: date */
+                    trainedOn: string;
+                    topic: string;
+                    hours: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        name: string;
+                        department: string;
+                        post: string;
+                        hireDate: string;
+                        status: "active" | "leaving" | "left";
+                        leftOn: string | null;
+                        userId: string | null;
+                        username: string | null;
+                        knownPoints: number;
+                        knowsCore: boolean;
+                        confidentialitySigned: boolean;
+                        nonCompeteSigned: boolean;
+                        trained: boolean;
+                        createdAt: string;
+                        updatedAt: string;
+                        notes: string | null;
+                        trainings: {
+                            id: string;
+                            trainedOn: string;
+                            topic: string;
+                            hours: number;
+                            createdAt: string;
+                        }[];
+                        points: {
+                            id: string;
+                            number: string;
+                            name: string;
+                            levelName: string;
+                            core: boolean;
+                            status: string;
+                        }[];
+                        carriersHeld: number;
+                        openOffboardingId: string | null;
+                    };
+                };
+            };
+            /** @description 错误（application/problem+json, RFC 9457） */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器错误 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listAgreements: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                q?: string;
+                kind?: "confidentiality" | "non_compete";
+                status?: "active" | "terminated";
+                personnelId?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            personnelId: string;
+                            personnelName: string;
+                            personnelDepartment: string;
+                            kind: "confidentiality" | "non_compete";
+                            signedOn: string;
+                            effectiveFrom: string;
+                            effectiveUntil: string | null;
+                            restrictedMonths: number | null;
+                            monthlyCompensation: number | null;
+                            documentName: string | null;
+                            documentSize: number | null;
+                            status: "active" | "terminated";
+                            inForce: boolean;
+                            createdAt: string;
+                            updatedAt: string;
+                        }[];
+                        total: number;
+                        page: number;
+                        pageSize: number;
+                    };
+                };
+            };
+            /** @description 错误（application/problem+json, RFC 9457） */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器错误 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createAgreement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    personnelId: string;
+                    kind: "confidentiality" | "non_compete";
+                    /** Format: date */
+                    signedOn: string;
+                    /** Format: date */
+                    effectiveFrom: string;
+                    effectiveUntil?: string | null;
+                    restrictedMonths?: number | null;
+                    monthlyCompensation?: number | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        personnelId: string;
+                        personnelName: string;
+                        personnelDepartment: string;
+                        kind: "confidentiality" | "non_compete";
+                        signedOn: string;
+                        effectiveFrom: string;
+                        effectiveUntil: string | null;
+                        restrictedMonths: number | null;
+                        monthlyCompensation: number | null;
+                        documentName: string | null;
+                        documentSize: number | null;
+                        status: "active" | "terminated";
+                        inForce: boolean;
+                        createdAt: string;
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description 错误（application/problem+json, RFC 9457） */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器错误 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exportAgreements: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description xlsx 文件 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description 错误（application/problem+json, RFC 9457） */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器错误 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    terminateAgreement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                agreementId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        personnelId: string;
+                        personnelName: string;
+                        personnelDepartment: string;
+                        kind: "confidentiality" | "non_compete";
+                        signedOn: string;
+                        effectiveFrom: string;
+                        effectiveUntil: string | null;
+                        restrictedMonths: number | null;
+                        monthlyCompensation: number | null;
+                        documentName: string | null;
+                        documentSize: number | null;
+                        status: "active" | "terminated";
+                        inForce: boolean;
+                        createdAt: string;
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description 错误（application/problem+json, RFC 9457） */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器错误 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    downloadAgreementDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                agreementId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 协议文件 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string;
+                };
+            };
+            /** @description 错误（application/problem+json, RFC 9457） */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器错误 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    uploadAgreementDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                agreementId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        personnelId: string;
+                        personnelName: string;
+                        personnelDepartment: string;
+                        kind: "confidentiality" | "non_compete";
+                        signedOn: string;
+                        effectiveFrom: string;
+                        effectiveUntil: string | null;
+                        restrictedMonths: number | null;
+                        monthlyCompensation: number | null;
+                        documentName: string | null;
+                        documentSize: number | null;
+                        status: "active" | "terminated";
+                        inForce: boolean;
+                        createdAt: string;
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description 错误（application/problem+json, RFC 9457） */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器错误 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listOffboardings: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                status?: "open" | "completed";
+                highRisk?: boolean;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            personnelId: string;
+                            personnelName: string;
+                            personnelDepartment: string;
+                            leavingOn: string;
+                            declassificationUntil: string | null;
+                            highRisk: boolean;
+                            status: "open" | "completed";
+                            stepsDone: number;
+                            stepsOverdue: number;
+                            createdAt: string;
+                            completedAt: string | null;
+                        }[];
+                        total: number;
+                        page: number;
+                        pageSize: number;
+                    };
+                };
+            };
+            /** @description 错误（application/problem+json, RFC 9457） */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器错误 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    startOffboarding: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    personnelId: string;
+                    /** Format: date */
+                    leavingOn: string;
+                    declassificationUntil?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        personnelId: string;
+                        personnelName: string;
+                        personnelDepartment: string;
+                        leavingOn: string;
+                        declassificationUntil: string | null;
+                        highRisk: boolean;
+                        status: "open" | "completed";
+                        stepsDone: number;
+                        stepsOverdue: number;
+                        createdAt: string;
+                        completedAt: string | null;
+                        personnelPost: string;
+                        nonCompeteAgreementId: string | null;
+                        steps: {
+                            step: "carriers_returned" | "access_revoked" | "exit_interview" | "reminder_letter" | "non_compete_activated";
+                            dueOn: string;
+                            doneAt: string | null;
+                            doneByName: string | null;
+                            note: string | null;
+                            overdue: boolean;
+                        }[];
+                        payments: {
+                            id: string;
+                            monthIndex: number;
+                            dueOn: string;
+                            amount: number;
+                            paidOn: string | null;
+                        }[];
+                        knownPoints: {
+                            id: string;
+                            number: string;
+                            name: string;
+                            core: boolean;
+                        }[];
+                        carriersHeld: {
+                            id: string;
+                            kind: string;
+                            label: string;
+                            pointNumber: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description 错误（application/problem+json, RFC 9457） */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器错误 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOffboarding: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                offboardingId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        personnelId: string;
+                        personnelName: string;
+                        personnelDepartment: string;
+                        leavingOn: string;
+                        declassificationUntil: string | null;
+                        highRisk: boolean;
+                        status: "open" | "completed";
+                        stepsDone: number;
+                        stepsOverdue: number;
+                        createdAt: string;
+                        completedAt: string | null;
+                        personnelPost: string;
+                        nonCompeteAgreementId: string | null;
+                        steps: {
+                            step: "carriers_returned" | "access_revoked" | "exit_interview" | "reminder_letter" | "non_compete_activated";
+                            dueOn: string;
+                            doneAt: string | null;
+                            doneByName: string | null;
+                            note: string | null;
+                            overdue: boolean;
+                        }[];
+                        payments: {
+                            id: string;
+                            monthIndex: number;
+                            dueOn: string;
+                            amount: number;
+                            paidOn: string | null;
+                        }[];
+                        knownPoints: {
+                            id: string;
+                            number: string;
+                            name: string;
+                            core: boolean;
+                        }[];
+                        carriersHeld: {
+                            id: string;
+                            kind: string;
+                            label: string;
+                            pointNumber: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description 错误（application/problem+json, RFC 9457） */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器错误 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    completeOffboardingStep: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                offboardingId: string;
+                step: "carriers_returned" | "access_revoked" | "exit_interview" | "reminder_letter" | "non_compete_activated";
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    note?: string | null;
+                    agreementId?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        personnelId: string;
+                        personnelName: string;
+                        personnelDepartment: string;
+                        leavingOn: string;
+                        declassificationUntil: string | null;
+                        highRisk: boolean;
+                        status: "open" | "completed";
+                        stepsDone: number;
+                        stepsOverdue: number;
+                        createdAt: string;
+                        completedAt: string | null;
+                        personnelPost: string;
+                        nonCompeteAgreementId: string | null;
+                        steps: {
+                            step: "carriers_returned" | "access_revoked" | "exit_interview" | "reminder_letter" | "non_compete_activated";
+                            dueOn: string;
+                            doneAt: string | null;
+                            doneByName: string | null;
+                            note: string | null;
+                            overdue: boolean;
+                        }[];
+                        payments: {
+                            id: string;
+                            monthIndex: number;
+                            dueOn: string;
+                            amount: number;
+                            paidOn: string | null;
+                        }[];
+                        knownPoints: {
+                            id: string;
+                            number: string;
+                            name: string;
+                            core: boolean;
+                        }[];
+                        carriersHeld: {
+                            id: string;
+                            kind: string;
+                            label: string;
+                            pointNumber: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description 错误（application/problem+json, RFC 9457） */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器错误 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    markNonCompetePaymentPaid: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                offboardingId: string;
+                paymentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: date */
+                    paidOn: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        personnelId: string;
+                        personnelName: string;
+                        personnelDepartment: string;
+                        leavingOn: string;
+                        declassificationUntil: string | null;
+                        highRisk: boolean;
+                        status: "open" | "completed";
+                        stepsDone: number;
+                        stepsOverdue: number;
+                        createdAt: string;
+                        completedAt: string | null;
+                        personnelPost: string;
+                        nonCompeteAgreementId: string | null;
+                        steps: {
+                            step: "carriers_returned" | "access_revoked" | "exit_interview" | "reminder_letter" | "non_compete_activated";
+                            dueOn: string;
+                            doneAt: string | null;
+                            doneByName: string | null;
+                            note: string | null;
+                            overdue: boolean;
+                        }[];
+                        payments: {
+                            id: string;
+                            monthIndex: number;
+                            dueOn: string;
+                            amount: number;
+                            paidOn: string | null;
+                        }[];
+                        knownPoints: {
+                            id: string;
+                            number: string;
+                            name: string;
+                            core: boolean;
+                        }[];
+                        carriersHeld: {
+                            id: string;
+                            kind: string;
+                            label: string;
+                            pointNumber: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description 错误（application/problem+json, RFC 9457） */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器错误 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    downloadReminderLetter: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                offboardingId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description PDF 文件 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description 错误（application/problem+json, RFC 9457） */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 服务器错误 */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["Problem"];
                 };
             };
         };

@@ -8,7 +8,7 @@ import { writeAudit, type AuditTrace } from '../audit/index';
 import { isIsoDate } from './programme.dates';
 import type { DocumentIndicator } from './programme.document';
 import { evaluationRegionPath } from './programme.policy';
-import { unitActuals, type Unit } from './programme.progress';
+import { unitActuals } from './programme.progress';
 import * as repo from './programme.repo';
 import { indicatorProblems, indicatorRows, visibleProgramme } from './programme.service';
 
@@ -99,7 +99,7 @@ async function scoreAutomatic(trx: Kysely<DB>, trace: AuditTrace, round: DB['eva
     repo.allocationsOf(trx, round.programme_id),
     repo.workItemsDue(trx, round.programme_id, round.period_end),
   ]);
-  const actuals = await unitActuals(trx, units as Unit[], programme.region_id, round.period_end);
+  const actuals = await unitActuals(trx, units, programme.region_id, round.period_end);
   const allocated = (regionId: string, kind: string) =>
     Number(allocationRows.find((a) => a.region_id === regionId && a.kind === kind)?.target ?? 0);
   const at = nowIso();

@@ -9,10 +9,10 @@ import {
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema';
 import type { RequestContext } from '../../lib/context';
-import { notFound } from '../../lib/errors';
+import { invalid, notFound } from '../../lib/errors';
 import { conformingByRegion, countConformingEnterprises } from '../certificates/index';
 import { countDesignations, designationSpans } from '../designations/index';
-import { cstToday, daysBetween, monthEnds } from './programme.dates';
+import { cstToday, daysBetween, isIsoDate, monthEnds } from './programme.dates';
 import { ownUnitPath } from './programme.policy';
 import * as repo from './programme.repo';
 import { visibleProgramme } from './programme.service';
@@ -215,6 +215,9 @@ export async function computeProgress(
   id: string,
   input: { asOf?: string; regionId?: string },
 ) {
+  if (input.asOf !== undefined && !isIsoDate(input.asOf)) {
+    throw invalid([{ field: 'asOf', message: `日期「${input.asOf}」无效` }]);
+  }
   const f = await frame(db, ctx, id, input.regionId);
   const asOf = input.asOf ?? cstToday();
   const kinds = PROGRESS_KINDS.filter((k) => f.targets.has(k));

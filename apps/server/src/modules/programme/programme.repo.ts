@@ -282,8 +282,11 @@ function workItemQuery(db: Kysely<DB>, filter: WorkItemFilter) {
     case 'overdue':
       query = query.where('w.status', '!=', 'done').where('w.deadline', '<', filter.today);
       break;
-    default:
+    case 'not_started':
+    case 'in_progress':
+      // An item past its deadline shows as overdue, not under its stored status.
       query = query.where('w.status', '=', filter.status).where('w.deadline', '>=', filter.today);
+      break;
   }
   if (filter.taskId) {
     query = query.where('w.task_id', '=', filter.taskId);

@@ -156,7 +156,7 @@ export async function drawProgrammeReport(data: ProgrammeReportData): Promise<Bu
   doc.moveDown(0.3);
   doc.font(PDF_FONTS.regular).fontSize(10).fillColor('#595959');
   doc.text(`依据：${data.title}（${data.documentNumber}）`, { align: 'center', width });
-  doc.text(`统计截至：${data.asOf}　　数据来源：系统内授牌记录与有效贯标证书（非填报数）`, { align: 'center', width });
+  doc.text(`统计截至：${data.asOf}；数据来源：系统内授牌记录与有效贯标证书（非填报数）`, { align: 'center', width });
   doc.fillColor('#000000').moveDown(1);
 
   heading(doc, '一、目标完成情况');
