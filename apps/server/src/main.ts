@@ -6,6 +6,8 @@ import { loadConfig, type Config } from './config';
 import { migrateToLatest, openDatabase, type Database } from './db/database';
 import { startCampaignReminders } from './modules/campaigns/index';
 import { startCertificateJobs } from './modules/certificates/index';
+import { installMasterKey, resolveMasterKey } from './lib/keyring';
+import { startSecretJobs } from './modules/secrets/index';
 import { startTransparencyLog } from './modules/attestations/index';
 import { startDesignationJobs } from './modules/designations/index';
 import { startProgrammeJobs } from './modules/programme/index';
@@ -20,12 +22,22 @@ export async function serve(options: { demo: boolean }): Promise<FastifyInstance
   const config = loadConfig();
   const database = databaseFor(config);
   await migrateToLatest(database.db);
+  // The secret register's master key (ADR 0005): from SHANGMI_MASTER_KEY or <dataDir>/master.key; only
+  // demo mode makes one by itself. Without one a production server refuses to start.
+  const masterKey = resolveMasterKey(config.dataDir, { demo: options.demo });
+  installMasterKey(masterKey);
   const app = await buildApp({
     db: database.db,
     dialect: database.dialect,
     config,
     logger: { level: config.logLevel },
   });
+  if (masterKey.created) {
+    app.log.warn(
+      { keyFile: masterKey.source },
+      'demo mode: made a new master key for the secret register in the data directory; set SHANGMI_MASTER_KEY (or keep the key file out of backups of the database) in production',
+    );
+  }
   if (options.demo && (await isEmpty(database.db))) {
     app.log.info(
       'empty database: loading demo data (Liaocheng regions, departments, ~200 synthetic enterprises, demo accounts)',
@@ -36,6 +48,7 @@ export async function serve(options: { demo: boolean }): Promise<FastifyInstance
   // certificate renewals. Registered before listen: Fastify accepts no hooks once the app is ready.
   startCampaignReminders(app);
   startCertificateJobs(app);
+  startSecretJobs(app);
   // The transparency log: signing key (made on first start, with a warning) and the tree's right edge.
   await startTransparencyLog(app);
   startDesignationJobs(app);

@@ -162,26 +162,30 @@ export async function dataKeyFor(db: Kysely<DB>, enterpriseId: string): Promise<
     .select(['wrapped_key', 'master_key_id'])
     .where('enterprise_id', '=', enterpriseId)
     .executeTakeFirst();
-  let key: Buffer;
   if (row) {
-    key = unwrapDataKey(master, enterpriseId, row.wrapped_key);
-  } else {
-    key = randomBytes(32);
-    await db
-      .insertInto('secret_data_keys')
-      .values({
-        enterprise_id: enterpriseId,
-        wrapped_key: wrapDataKey(master, enterpriseId, key),
-        master_key_id: master.id,
-        created_at: nowIso(),
-        rotated_at: null,
-      })
-      .execute();
-    // A key made inside a transaction that rolls back must not stay cached.
+    const key = unwrapDataKey(master, enterpriseId, row.wrapped_key);
+    dataKeyCache.set(enterpriseId, { key, masterId: master.id });
     return key;
   }
-  dataKeyCache.set(enterpriseId, { key, masterId: master.id });
-  return key;
+  // Two first uses at once: the second insert does nothing and both read back the one stored key.
+  await db
+    .insertInto('secret_data_keys')
+    .values({
+      enterprise_id: enterpriseId,
+      wrapped_key: wrapDataKey(master, enterpriseId, randomBytes(32)),
+      master_key_id: master.id,
+      created_at: nowIso(),
+      rotated_at: null,
+    })
+    .onConflict((oc) => oc.column('enterprise_id').doNothing())
+    .execute();
+  const stored = await db
+    .selectFrom('secret_data_keys')
+    .select('wrapped_key')
+    .where('enterprise_id', '=', enterpriseId)
+    .executeTakeFirstOrThrow();
+  // Not cached: a key made inside a transaction that rolls back must not outlive it.
+  return unwrapDataKey(master, enterpriseId, stored.wrapped_key);
 }
 
 /** Where a sealed value belongs: table, column and row, so ciphertexts cannot be swapped between rows. */

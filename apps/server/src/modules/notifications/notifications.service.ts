@@ -17,7 +17,8 @@ export type NotificationKind =
   | 'designation_scoring'
   | 'designation_objection'
   | 'designation_granted'
-  | 'designation_review';
+  | 'designation_review'
+  | 'secret_offboarding_overdue';
 
 export type NotifyInput = {
   kind: NotificationKind;

@@ -1,8 +1,13 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { peopleRoutes } from './people.routes';
+import { secretPointRoutes } from './secrets.routes';
 
 export { secretPointExists } from './secrets.contract';
+export { secretSummary, signingRates, readinessOf, type SecretSummary, type SigningRates } from './secrets.service';
+export { runSecretReminders, startSecretJobs } from './secrets.jobs';
 
-// Scaffold: this module's routes are registered here (see app.ts).
+/** The enterprise's secret register, personnel, agreements and offboarding (registered in app.ts). */
 export const secretRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  void app;
+  await app.register(secretPointRoutes);
+  await app.register(peopleRoutes);
 };
