@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema';
 import { loadConfig } from '../../config';
 import { migrateToLatest } from '../../db/database';
 import {
@@ -20,14 +22,16 @@ import { databaseFor } from '../../main';
  * With SHANGMI_MASTER_KEY, the new key is written to `<dataDir>/master.key.new`: set the variable to it,
  * restart, and delete the file.
  */
-export async function rotateMasterKey(options: { newKeyFile?: string; dataDir?: string } = {}): Promise<{
+export async function rotateMasterKey(
+  db: Kysely<DB>,
+  dataDir: string,
+  options: { newKeyFile?: string } = {},
+): Promise<{
   rewrapped: number;
   newKeyId: string;
   keyFile: string;
   envSource: boolean;
 }> {
-  const config = loadConfig();
-  const dataDir = options.dataDir ?? config.dataDir;
   const current = resolveMasterKey(dataDir, { demo: false });
   let next = newMasterKey('rotation');
   if (options.newKeyFile) {
@@ -42,16 +46,12 @@ export async function rotateMasterKey(options: { newKeyFile?: string; dataDir?: 
   }
   const pending = path.join(dataDir, `${MASTER_KEY_FILE}.new`);
   fs.writeFileSync(pending, `${next.key.toString('base64')}\n`, { mode: 0o600, flag: 'wx' });
-  const database = databaseFor({ ...config, dataDir });
   let result;
   try {
-    await migrateToLatest(database.db);
-    result = await rewrapAllDataKeys(database.db, current, next);
+    result = await rewrapAllDataKeys(db, current, next);
   } catch (error) {
     fs.rmSync(pending, { force: true });
     throw error;
-  } finally {
-    await database.close();
   }
   const envSource = current.source === 'env';
   if (!envSource) {
@@ -70,7 +70,15 @@ export function registerSecretCommands(program: Command): void {
     .description('轮换主密钥：用新主密钥重新封装每个企业的数据密钥（内容密文不变）')
     .option('--new-key-file <file>', '使用该文件中的新主密钥（32 字节，base64 或 hex）；默认随机生成')
     .action(async (options: { newKeyFile?: string }) => {
-      const result = await rotateMasterKey(options);
+      const config = loadConfig();
+      const database = databaseFor(config);
+      let result;
+      try {
+        await migrateToLatest(database.db);
+        result = await rotateMasterKey(database.db, config.dataDir, options);
+      } finally {
+        await database.close();
+      }
       console.log(`已用新主密钥（指纹 ${result.newKeyId}）重新封装 ${result.rewrapped} 个企业数据密钥`);
       if (result.envSource) {
         console.log(
