@@ -5,6 +5,7 @@ import { ErrorResult } from '../../../ui/error-result';
 import { formatDate } from '../../../ui/format';
 import { PageHeader } from '../../../ui/page-header';
 import { AssessmentStatusTag } from '../../../ui/status-tags';
+import { AttestationEvidencePanel } from '../../attestations/index';
 import { AssessmentWorkspace } from '../components/assessment-workspace';
 import { useAssessment } from '../hooks/use-assessments';
 import { useAssessmentMessages } from '../messages';
@@ -42,6 +43,11 @@ export function AssessmentPage() {
         crumbs={[{ title: listTitle, to: '/assessments' }, { title: data.standardVersionLabel }]}
       />
       <AssessmentWorkspace key={data.id} assessment={data} />
+      <AttestationEvidencePanel
+        assessmentId={data.id}
+        requirements={data.requirements}
+        editableCodes={data.editableCodes}
+      />
     </>
   );
 }
