@@ -51,6 +51,9 @@ export default defineConfig({
       SHANGMI_DATA_DIR: dataDir,
       PORT: String(PORT),
       HOST: '127.0.0.1',
+      // Test-only clock shift ({"offsetDays": N}, re-read when its mtime changes): lets a spec move past a
+      // public-notice period. Absent file = no shift.
+      SHANGMI_CLOCK_FILE: join(dataDir, 'clock.json'),
       // A build of the web app elsewhere than apps/web/dist (parallel work on one machine).
       ...(process.env.SHANGMI_WEB_DIST ? { SHANGMI_WEB_DIST: process.env.SHANGMI_WEB_DIST } : {}),
     },

@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { Link, NavLink } from 'react-router-dom';
 import { useCommonMessages } from '../../../i18n/common';
 import { LanguageSwitch } from '../../../ui/language-switch';
+import { useDesignationMessages } from '../../designations/messages';
 import { usePlaceMessages } from '../messages';
 
 export interface PublicFrameProps {
@@ -16,6 +17,7 @@ export interface PublicFrameProps {
 export function PublicFrame({ title, subtitle, children }: PublicFrameProps) {
   const t = usePlaceMessages();
   const common = useCommonMessages();
+  const designations = useDesignationMessages();
   const linkStyle = ({ isActive }: { isActive: boolean }) => ({
     color: '#fff',
     opacity: isActive ? 1 : 0.7,
@@ -40,6 +42,12 @@ export function PublicFrame({ title, subtitle, children }: PublicFrameProps) {
           </NavLink>
           <NavLink to="/public/map" style={linkStyle}>
             {t.mapLink}
+          </NavLink>
+          <NavLink to="/public/designations" style={linkStyle}>
+            {designations.directoryLink}
+          </NavLink>
+          <NavLink to="/public/notices" style={linkStyle}>
+            {designations.noticesLink}
           </NavLink>
           <LanguageSwitch dark />
         </Flex>

@@ -1,0 +1,9 @@
+export { ApplicationListPage } from './pages/application-list-page';
+export { ApplicationCreatePage } from './pages/application-create-page';
+export { ApplicationDetailPage } from './pages/application-detail-page';
+export { DesignationListPage } from './pages/designation-list-page';
+export { DesignationDetailPage } from './pages/designation-detail-page';
+export { ReviewListPage } from './pages/review-list-page';
+export { ExpertTiesPage } from './pages/expert-ties-page';
+export { PublicDesignationsPage } from './pages/public-designations-page';
+export { PublicNoticesPage } from './pages/public-notices-page';
