@@ -307,7 +307,7 @@ describe('contents stay with the enterprise', () => {
         const url = fill(route.url);
         expect(url, route.url).not.toContain(':');
         const res = await s.inject({
-          method: route.method as 'GET',
+          method: route.method,
           url,
           ...(route.method === 'GET' ? {} : { payload: {} }),
         });

@@ -5,6 +5,7 @@ import { ConformanceTodoCard, ReviewWaitingCard } from '../components/conformanc
 import { OwnEnterpriseCard } from '../components/own-enterprise-card';
 import { ScopeStatistics } from '../components/scope-statistics';
 import { UserContextCard } from '../components/user-context-card';
+import { SecretAttentionCard } from '../../secrets/index';
 import { useHomeMessages } from '../messages';
 
 export function HomePage() {
@@ -28,6 +29,7 @@ export function HomePage() {
             user.enterpriseId ? (
               <>
                 <OwnEnterpriseCard enterpriseId={user.enterpriseId} />
+                <SecretAttentionCard />
                 {can('assessment:read') ? <ConformanceTodoCard /> : null}
               </>
             ) : (
