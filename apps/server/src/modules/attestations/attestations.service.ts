@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { decodeEntry, fromBase64, RECEIPT_FORMAT, toBase64, toHex, type AttestationReceipt } from '@shangmi/shared';
+import { decodeEntry, fromBase64, RECEIPT_FORMAT, type AttestationReceipt } from '@shangmi/shared';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema';
 import type { RequestContext } from '../../lib/context';
@@ -68,20 +68,20 @@ function receiptOf(
   origin: string,
 ): AttestationReceipt {
   const decoded = decodeEntry(entry);
-  const sha256 = toHex(decoded.fileSha256);
+  const sha256 = Buffer.from(decoded.fileSha256).toString('hex');
   const leafIndex = Number(row.leaf_index);
   return {
     format: RECEIPT_FORMAT,
     entry: {
-      encoded: toBase64(entry),
+      encoded: Buffer.from(entry.buffer, entry.byteOffset, entry.byteLength).toString('base64'),
       sha256,
       loggedAt: new Date(decoded.timestampMs).toISOString(),
       timestampMs: decoded.timestampMs,
-      commitment: toHex(decoded.commitment),
+      commitment: Buffer.from(decoded.commitment).toString('hex'),
     },
     leafIndex,
     checkpoint,
-    inclusionProof: proof.map(toBase64),
+    inclusionProof: proof.map((p) => Buffer.from(p.buffer, p.byteOffset, p.byteLength).toString('base64')),
     publicKey: log.signer.verifierKey,
     attester: { subject: row.commitment_subject, salt: row.commitment_salt, name: enterpriseName },
     verifyUrl: attestationVerifyUrl(origin, leafIndex, sha256),
@@ -125,6 +125,8 @@ export async function createAttestations(
     throw notFound('企业');
   }
   const at = nowIso();
+  // One draw of randomness for every salt of the request.
+  const salts = randomBytes(32 * checked.length).toString('hex');
   const result = await log.submit({
     ctx,
     enterpriseId: actor.enterpriseId,
@@ -137,7 +139,7 @@ export async function createAttestations(
       secretPointId: items[i]!.secretPointId ?? null,
       createdBy: actor.userId,
       createdAt: at,
-      salt: randomBytes(32).toString('hex'),
+      salt: salts.slice(64 * i, 64 * (i + 1)),
       subject: enterprise.uscc,
     })),
   });

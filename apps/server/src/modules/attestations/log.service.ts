@@ -5,13 +5,11 @@ import {
   enterpriseCommitment,
   frontierNodes,
   fromBase64,
-  fromHex,
   inclusionProofRanges,
   leafHash,
   nodeKey,
   rangeHash,
   rangeNodes,
-  toBase64,
   toHex,
   type LeafRange,
 } from '@shangmi/shared';
@@ -24,6 +22,13 @@ import { writeAudit } from '../audit/index';
 import { signCheckpoint, type LogSigner } from './checkpoint';
 import * as repo from './log.repo';
 import { sha256 } from './merkle';
+
+// Node's Buffer codecs: several times faster than the portable ones in @shangmi/shared on this hot path.
+const hexBytes = (hex: string): Uint8Array => Buffer.from(hex, 'hex');
+const bytesHex = (bytes: Uint8Array): string =>
+  Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('hex');
+const bytesBase64 = (bytes: Uint8Array): string =>
+  Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
 
 /** One attestation waiting to be sequenced (ids, salt and time of the request made by the caller). */
 export interface PendingAttestation {
@@ -126,7 +131,7 @@ export class TransparencyLog {
       if (!hex) {
         throw new Error(`transparency log: node ${node.level}/${node.index} of tree size ${size} is missing`);
       }
-      return fromHex(hex);
+      return hexBytes(hex);
     });
     const range = new CompactRange(sha256, size, hashes);
     const latest = await repo.latestCheckpoint(this.db);
@@ -272,15 +277,15 @@ export class TransparencyLog {
       const rows: AttestationTable[] = [];
       const entries: Uint8Array[] = [];
       for (const item of q.request.items) {
-        const commitment = enterpriseCommitment(sha256, fromHex(item.salt), item.subject);
-        const entry = encodeEntry({ fileSha256: fromHex(item.sha256), timestampMs, commitment });
+        const commitment = enterpriseCommitment(sha256, hexBytes(item.salt), item.subject);
+        const entry = encodeEntry({ fileSha256: hexBytes(item.sha256), timestampMs, commitment });
         const leafIndex = range.size;
         range.append(leafHash(sha256, entry), (node, hash) => {
           const key = nodeKey(node);
           newNodes.set(key, hash);
-          nodeRows.push({ node_key: key, hash: toHex(hash) });
+          nodeRows.push({ node_key: key, hash: bytesHex(hash) });
         });
-        entryRows.push({ leaf_index: leafIndex, entry: toBase64(entry) });
+        entryRows.push({ leaf_index: leafIndex, entry: bytesBase64(entry) });
         entries.push(entry);
         rows.push({
           id: item.id,
@@ -345,33 +350,44 @@ export class TransparencyLog {
     }));
   }
 
-  /** Node hashes for these ranges: from `known` when there, else one query per 500 keys. */
+  /**
+   * The hashes of these ranges from stored nodes: `known` first (this batch's new nodes), the rest in one
+   * query per 500 keys. Ranges shared by many proofs (the upper siblings) are hashed once.
+   */
   private async rangeHashes(ranges: LeafRange[][], known?: Map<number, Uint8Array>): Promise<Uint8Array[][]> {
+    const nodes = new Map<number, Uint8Array>(known);
     const wanted = new Set<number>();
+    const distinct = new Map<string, LeafRange>();
     for (const list of ranges) {
       for (const range of list) {
+        const id = `${range.start}-${range.end}`;
+        if (distinct.has(id)) {
+          continue;
+        }
+        distinct.set(id, range);
         for (const node of rangeNodes(range)) {
           const key = nodeKey(node);
-          if (!known?.has(key)) {
+          if (!nodes.has(key)) {
             wanted.add(key);
           }
         }
       }
     }
-    const fetched = await repo.nodesByKey(this.db, [...wanted]);
+    for (const [key, hex] of await repo.nodesByKey(this.db, [...wanted])) {
+      nodes.set(key, hexBytes(hex));
+    }
     const lookup = (node: { level: number; index: number }): Uint8Array => {
-      const key = nodeKey(node);
-      const hash = known?.get(key);
-      if (hash) {
-        return hash;
-      }
-      const hex = fetched.get(key);
-      if (!hex) {
+      const hash = nodes.get(nodeKey(node));
+      if (!hash) {
         throw new Error(`transparency log: node ${node.level}/${node.index} is missing`);
       }
-      return fromHex(hex);
+      return hash;
     };
-    return ranges.map((list) => list.map((range) => rangeHash(sha256, range, lookup)));
+    const hashes = new Map<string, Uint8Array>();
+    for (const [id, range] of distinct) {
+      hashes.set(id, rangeHash(sha256, range, lookup));
+    }
+    return ranges.map((list) => list.map((range) => hashes.get(`${range.start}-${range.end}`)!));
   }
 
   private inclusionProofs(leafIndexes: number[], treeSize: number, known?: Map<number, Uint8Array>) {
