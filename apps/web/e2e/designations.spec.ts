@@ -129,7 +129,7 @@ test('an enterprise applies, the county passes it, three experts score, an objec
     await expect(page.getByText('评分已提交').first()).toBeVisible();
     if (index < experts.length - 1) {
       // Only their own row is visible to an expert until everyone has submitted.
-      await expect(page.getByTestId('expert-panel').locator('tbody tr')).toHaveCount(1);
+      await expect(page.getByTestId('expert-panel').locator('tbody tr.ant-table-row')).toHaveCount(1);
     }
   }
   await expect(page.getByTestId('application-status')).toHaveText('评审完成');
@@ -202,4 +202,64 @@ test('an enterprise applies, the county passes it, three experts score, an objec
   await expect(entry).toContainText('示范企业');
 
   setClock(0);
+});
+
+test('designations list with Excel export, detail with PDF; a county nominates a station; an expert declares and withdraws a tie', async ({
+  page,
+}) => {
+  await login(page, 'city.admin');
+  await page.locator('.ant-layout-sider').getByRole('link', { name: '示范命名' }).click();
+  await expect(page.getByRole('heading', { name: '示范命名' })).toBeVisible();
+  // The programme dashboard links here with its filters in the URL.
+  await page.goto('/designations?kind=station&status=active');
+  const table = page.getByTestId('designation-table');
+  await expect(table.locator('tbody tr.ant-table-row').first()).toContainText('示范指导站（点）');
+  await expect(table).not.toContainText('已撤销');
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: '导出 Excel' }).click();
+  expect((await download).suggestedFilename()).toMatch(/^示范命名-.*\.xlsx$/);
+  await table.locator('tbody tr.ant-table-row').first().getByRole('link').first().click();
+  await expect(page.getByTestId('designation-number')).toHaveText(/聊商秘示/);
+  const pdf = page.waitForEvent('download');
+  await page.getByRole('button', { name: '下载授牌证书' }).click();
+  expect((await pdf).suggestedFilename()).toMatch(/^授牌证书-.*\.pdf$/);
+  await page.goto('/designations/reviews');
+  await expect(page.getByRole('heading', { name: '年度复核' })).toBeVisible();
+  await expect(page.getByRole('button', { name: '生成本年度复核任务' })).toBeVisible();
+
+  // A county nominates a station of its own region.
+  await signInAs(page, 'county.donge');
+  await page.goto('/applications/new');
+  await page.getByText('示范指导站（点）', { exact: true }).click();
+  await page.getByLabel('申报对象').click();
+  await page.locator('.ant-select-item-option').filter({ hasText: '东阿县' }).first().click();
+  await page.getByRole('button', { name: '创建申报' }).click();
+  await expect(page.getByTestId('application-status')).toHaveText('草稿');
+  await expect(page.getByText('县级推荐')).toBeVisible();
+
+  // An expert declares a tie with an organisation, then withdraws it. (Experts do not read the enterprise
+  // registry, so the organisation list offers them associations, stations, departments and providers.)
+  await signInAs(page, 'expert.industry');
+  await page.goto('/expert-ties');
+  await page.getByRole('button', { name: '申报关联' }).click();
+  const dialog = page.getByRole('dialog', { name: '申报关联' });
+  await dialog.getByLabel('关联单位').fill('铜城');
+  await page.locator('.ant-select-item-option').filter({ hasText: '东阿县铜城市场监管所商业秘密保护服务站' }).click();
+  await dialog.getByLabel('关联情况').fill('曾任该服务站兼职法律顾问');
+  await dialog.getByRole('button', { name: /^确\s*定$/ }).click();
+  const row = page
+    .getByTestId('tie-table')
+    .locator('tbody tr.ant-table-row')
+    .filter({ hasText: '东阿县铜城市场监管所商业秘密保护服务站' });
+  await expect(row).toContainText('曾任该服务站兼职法律顾问');
+  await row.getByRole('button', { name: '撤回' }).click();
+  await okButton(page).click();
+  await expect(row).toHaveCount(0);
+
+  // The public directory filters by kind and service.
+  await page.context().clearCookies();
+  await page.goto('/public/designations?kind=station&service=rights_assistance');
+  const cards = page.getByTestId('public-designation');
+  await expect(cards.first()).toBeVisible();
+  await expect(cards.first()).toContainText('维权援助');
 });

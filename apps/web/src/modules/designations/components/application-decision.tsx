@@ -11,7 +11,6 @@ import {
   Form,
   Input,
   InputNumber,
-  List,
   Popconfirm,
   Radio,
   Tag,
@@ -209,39 +208,39 @@ export function NoticeCard({ application }: { application: Application }) {
           {application.objections.length === 0 ? (
             <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t.noObjections} />
           ) : (
-            <List
-              dataSource={application.objections}
-              data-testid="objections"
-              renderItem={(objection) => (
-                <List.Item key={objection.id} data-testid="objection">
-                  <div style={{ width: '100%' }}>
-                    <Flex gap={8} wrap align="center">
-                      {objection.status === 'open' ? (
-                        <Tag color="orange">{t.objectionOpen}</Tag>
-                      ) : (
-                        <Tag color="green">{t.objectionAnswered}</Tag>
-                      )}
-                      <Typography.Text type="secondary">
-                        {t.lodgedBy}：{objection.name} · {t.contact}：{objection.contact} · {t.lodgedAt}：
-                        {formatDateTime(objection.lodgedAt)}
-                      </Typography.Text>
-                    </Flex>
-                    <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: '8px 0' }}>
-                      {objection.text}
-                    </Typography.Paragraph>
-                    {objection.answer ? (
-                      <Alert
-                        type="info"
-                        title={`${t.answer}（${formatDateTime(objection.answeredAt)}）`}
-                        description={<span style={{ whiteSpace: 'pre-wrap' }}>{objection.answer}</span>}
-                      />
-                    ) : canAnswer ? (
-                      <AnswerForm application={application} objection={objection} />
-                    ) : null}
-                  </div>
-                </List.Item>
-              )}
-            />
+            <Flex vertical gap={12} data-testid="objections">
+              {application.objections.map((objection) => (
+                <div
+                  key={objection.id}
+                  data-testid="objection"
+                  style={{ borderTop: '1px solid #f0f0f0', paddingTop: 12 }}
+                >
+                  <Flex gap={8} wrap align="center">
+                    {objection.status === 'open' ? (
+                      <Tag color="orange">{t.objectionOpen}</Tag>
+                    ) : (
+                      <Tag color="green">{t.objectionAnswered}</Tag>
+                    )}
+                    <Typography.Text type="secondary">
+                      {t.lodgedBy}：{objection.name} · {t.contact}：{objection.contact} · {t.lodgedAt}：
+                      {formatDateTime(objection.lodgedAt)}
+                    </Typography.Text>
+                  </Flex>
+                  <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: '8px 0' }}>
+                    {objection.text}
+                  </Typography.Paragraph>
+                  {objection.answer ? (
+                    <Alert
+                      type="info"
+                      title={`${t.answer}（${formatDateTime(objection.answeredAt)}）`}
+                      description={<span style={{ whiteSpace: 'pre-wrap' }}>{objection.answer}</span>}
+                    />
+                  ) : canAnswer ? (
+                    <AnswerForm application={application} objection={objection} />
+                  ) : null}
+                </div>
+              ))}
+            </Flex>
           )}
         </>
       ) : null}
