@@ -4,7 +4,7 @@ import {
   SECRET_CATEGORY_GROUP_LABELS,
   SECRET_CATEGORY_LABELS,
 } from '@shangmi/shared';
-import { Checkbox, DatePicker, Form, Input, Select, Space } from 'antd';
+import { AutoComplete, Checkbox, DatePicker, Form, Input, Select, Space } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useSecretMessages } from '../messages';
 
@@ -50,11 +50,10 @@ export function PointFormFields({ levels, departments }: PointFormProps) {
           <Select style={{ width: 160 }} options={levels.map((l) => ({ value: l.code, label: l.name }))} />
         </Form.Item>
         <Form.Item name="department" label={t.department} rules={[{ required: true, max: 100 }]}>
-          <Select
+          <AutoComplete
             style={{ width: 200 }}
-            mode="tags"
-            maxCount={1}
-            options={departments.map((d) => ({ value: d, label: d }))}
+            options={departments.map((d) => ({ value: d }))}
+            filterOption={(input, option) => (option?.value ?? '').includes(input)}
           />
         </Form.Item>
       </Space>
@@ -81,15 +80,14 @@ export function PointFormFields({ levels, departments }: PointFormProps) {
   );
 }
 
-/** Form values → request body (department comes from a one-tag select). */
+/** Form values → request body . */
 export function toPointBody(values: PointFormValues) {
-  const department = Array.isArray(values.department) ? String(values.department[0] ?? '') : values.department;
   return {
     name: values.name,
     category: values.category,
     levelCode: values.levelCode,
     protectedUntil: values.longTerm || !values.protectedUntil ? null : values.protectedUntil.format('YYYY-MM-DD'),
-    department,
+    department: values.department.trim(),
     content: values.content,
     valueStatement: values.valueStatement ?? null,
     notes: values.notes ?? null,

@@ -12,7 +12,6 @@ import {
   type CarrierStatus,
   type MeasureStatus,
   type SecretAccessAction,
-  type SecretEventKind,
 } from '@shangmi/shared';
 import {
   Alert,
