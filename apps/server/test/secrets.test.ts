@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NON_COMPETE_REFUSAL } from '@shangmi/shared';
 import { runSecretReminders } from '../src/modules/secrets/index';
+import { addMonths, nonCompeteProblems, paymentSchedule, readiness } from '../src/modules/secrets/secrets.policy';
 import { createTestApp, enterpriseIdByName, type Session, type TestApp } from './helpers';
 
 const CORE_CONTENT = '测试配方：甲组分 37.5%、乙组分 22.5%、丙组分其余；80℃ 恒温搅拌 45 分钟后静置 12 小时。';
@@ -300,5 +301,86 @@ describe('secret register', () => {
     const b = await t.login('ent.b.admin');
     expect((await b.get(`/api/enterprises/${entA}/secret-points`)).statusCode).toBe(404);
     expect((await b.get(`/api/enterprises/${entB}/secret-points`)).statusCode).toBe(200);
+  });
+
+  it('declassifies and destroys a point without deleting it; a closed point cannot be changed', async () => {
+    const created = await admin.post(`/api/enterprises/${entA}/secret-points`, {
+      name: '待解密的旧工艺',
+      category: 'process',
+      levelCode: 'general',
+      protectedUntil: '2027-01-01',
+      department: '生产部',
+      content: '旧工艺参数，已被新工艺替代。',
+    });
+    const id = created.json<{ id: string }>().id;
+    const url = `/api/enterprises/${entA}/secret-points/${id}`;
+    expect((await admin.post(`${url}/declassify`, {})).statusCode).toBe(400);
+    const declassified = await admin.post(`${url}/declassify`, { reason: '工艺已公开发表' });
+    expect(declassified.statusCode, declassified.body).toBe(200);
+    expect(declassified.json().status).toBe('declassified');
+    expect((await admin.patch(url, { name: '改名' })).statusCode).toBe(409);
+    const destroyed = await admin.post(`${url}/destroy`, { reason: '载体已按规定销毁' });
+    expect(destroyed.json().status).toBe('destroyed');
+    expect((await admin.post(`${url}/destroy`, { reason: '再次销毁' })).statusCode).toBe(409);
+    const listed = await admin.get(`/api/enterprises/${entA}/secret-points?status=destroyed`);
+    expect(listed.json<{ items: { id: string }[] }>().items.map((p) => p.id)).toContain(id);
+    const detail = await admin.get(url);
+    expect(detail.json<{ events: { kind: string; note: string | null }[] }>().events.map((e) => e.kind)).toEqual([
+      'destroyed',
+      'declassified',
+      'created',
+    ]);
+  });
+});
+
+describe('secret register rules (pure)', () => {
+  it('scores readiness per property and names what is missing', () => {
+    const empty = readiness({
+      contentChars: 10,
+      hasValueStatement: false,
+      knowers: [],
+      carriers: [],
+      attestations: 0,
+      linkedMeasuresInPlace: 0,
+    });
+    expect(empty.score).toBe(0);
+    expect(empty.missing).toHaveLength(9);
+    const full = readiness({
+      contentChars: 60,
+      hasValueStatement: true,
+      knowers: [{ personnelId: 'a', signed: true, trained: true }],
+      carriers: [{ custodianPersonnelId: 'a', custodianSigned: true }],
+      attestations: 1,
+      linkedMeasuresInPlace: 1,
+    });
+    expect(full).toEqual({ score: 100, properties: { secrecy: 100, value: 100, protection: 100 }, missing: [] });
+    const unsigned = readiness({
+      contentChars: 60,
+      hasValueStatement: true,
+      knowers: [
+        { personnelId: 'a', signed: true, trained: true },
+        { personnelId: 'b', signed: false, trained: true },
+      ],
+      carriers: [{ custodianPersonnelId: null, custodianSigned: false }],
+      attestations: 1,
+      linkedMeasuresInPlace: 1,
+    });
+    expect(unsigned.properties).toEqual({ secrecy: 100, value: 100, protection: 50 });
+    expect(unsigned.missing).toEqual(['custodians_signed', 'knowers_signed']);
+  });
+
+  it('refuses non-compete terms beyond two years and without compensation', () => {
+    expect(nonCompeteProblems(24, 100)).toEqual([]);
+    expect(nonCompeteProblems(25, 100)).toEqual([{ field: 'restrictedMonths', message: NON_COMPETE_REFUSAL }]);
+    expect(nonCompeteProblems(12, 0).map((p) => p.field)).toEqual(['monthlyCompensation']);
+  });
+
+  it('schedules monthly payments with month ends clamped', () => {
+    expect(addMonths('2026-01-31', 1)).toBe('2026-02-28');
+    expect(paymentSchedule('2026-01-31', 3, 500000).map((p) => p.dueOn)).toEqual([
+      '2026-02-28',
+      '2026-03-31',
+      '2026-04-30',
+    ]);
   });
 });
