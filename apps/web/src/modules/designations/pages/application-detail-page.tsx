@@ -15,6 +15,7 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { useParams } from 'react-router-dom';
+import { isApiError } from '../../../api/client';
 import { useCommonMessages } from '../../../i18n/common';
 import { ErrorResult, errorMessage } from '../../../ui/error-result';
 import { formatDateTime } from '../../../ui/format';
@@ -109,14 +110,18 @@ function ApplicantActions({ application }: { application: Application }) {
   const { message } = App.useApp();
   const actions = useApplicationActions(application.id);
   const [withdrawing, setWithdrawing] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
+  const [problem, setProblem] = useState<{ title: string; items: string[] } | null>(null);
   const submit = async () => {
     setProblem(null);
     try {
       await actions.submit.mutateAsync(undefined);
       void message.success(t.submitted);
     } catch (error) {
-      setProblem(errorMessage(error, common.networkError));
+      // The server names each criterion that still lacks material.
+      setProblem({
+        title: errorMessage(error, common.networkError),
+        items: isApiError(error) ? error.errors.map((e) => e.message) : [],
+      });
     }
   };
   return (
@@ -125,7 +130,16 @@ function ApplicantActions({ application }: { application: Application }) {
         <Alert
           type="error"
           showIcon
-          title={problem}
+          title={problem.title}
+          description={
+            problem.items.length > 0 ? (
+              <ul style={{ margin: 0, paddingLeft: 20 }} data-testid="submit-problems">
+                {problem.items.map((item) => (
+                  <li key={item}>{item}</li>
+                ))}
+              </ul>
+            ) : undefined
+          }
           closable
           onClose={() => setProblem(null)}
           style={{ marginBottom: 16 }}
