@@ -10,8 +10,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema';
 import type { RequestContext } from '../../lib/context';
 import { invalid, notFound } from '../../lib/errors';
-import { conformingByRegion, countConformingEnterprises } from '../certificates/index';
-import { countDesignations, designationSpans } from '../designations/index';
+import { cachedDesignationSpans, conformingCounter } from './programme.cache';
 import { cstToday, daysBetween, isIsoDate, monthEnds } from './programme.dates';
 import { ownUnitPath } from './programme.policy';
 import * as repo from './programme.repo';
@@ -149,41 +148,56 @@ async function unitResolver(db: Kysely<DB>, units: Unit[], regionIds: string[]) 
   return (regionId: string): Unit | null => byId.get(regionId) ?? resolved.get(regionId) ?? null;
 }
 
-/** Counts per unit and in total (inside the programme's region) on a date, from designations and certificates. */
-async function actualsOn(db: Kysely<DB>, f: ProgrammeFrame, asOf: string) {
-  return unitActuals(db, f.units, f.programme.region_id, asOf);
+/**
+ * Counts per allocation unit, and in total inside the programme's region, on each of `dates`: the
+ * designations from one read of their spans (a designation counts from designated_on until revoked_on,
+ * exclusive — the designations module's rule), conforming enterprises per date from the certificates
+ * module (cached while no certificate is issued or revoked), and one region lookup for all of them.
+ */
+export async function unitActualsOn(db: Kysely<DB>, units: Unit[], programmeRegionId: string, dates: string[]) {
+  const conformingCounts = await conformingCounter(db);
+  const [spans, conforming] = await Promise.all([
+    cachedDesignationSpans(db),
+    Promise.all(dates.map((d) => conformingCounts.byRegion(d))),
+  ]);
+  const resolve = await unitResolver(db, units, [
+    ...new Set([...spans.map((d) => d.countyRegionId), ...conforming.flatMap((rows) => rows.map((c) => c.regionId))]),
+  ]);
+  const inProgramme = (regionId: string) => resolve(regionId) !== null || regionId === programmeRegionId;
+  const counted = spans.filter((s) => isDesignationKind(s.kind) && inProgramme(s.countyRegionId));
+  const result = new Map<string, { perUnit: Map<string, KindCounts>; total: KindCounts }>();
+  dates.forEach((date, index) => {
+    const perUnit = new Map<string, KindCounts>(units.map((u) => [u.id, zeros()]));
+    const total = zeros();
+    const add = (regionId: string, kind: ProgressKind, count: number) => {
+      const unit = resolve(regionId);
+      if (unit) {
+        const counts = perUnit.get(unit.id);
+        if (counts) {
+          counts[kind] += count;
+        }
+        total[kind] += count;
+      } else if (regionId === programmeRegionId) {
+        total[kind] += count;
+      }
+    };
+    for (const span of counted) {
+      if (span.designatedOn <= date && (span.revokedOn === null || span.revokedOn > date)) {
+        add(span.countyRegionId, span.kind, 1);
+      }
+    }
+    for (const c of conforming[index] ?? []) {
+      add(c.regionId, 'conforming', c.count);
+    }
+    result.set(date, { perUnit, total });
+  });
+  return result;
 }
 
 /** Counts per allocation unit, and in total inside the programme's region, on `asOf`. */
 export async function unitActuals(db: Kysely<DB>, units: Unit[], programmeRegionId: string, asOf: string) {
-  const [designations, conforming] = await Promise.all([countDesignations(db, { asOf }), conformingByRegion(db, asOf)]);
-  const resolve = await unitResolver(db, units, [
-    ...designations.map((d) => d.countyRegionId),
-    ...conforming.map((c) => c.regionId),
-  ]);
-  const perUnit = new Map<string, KindCounts>(units.map((u) => [u.id, zeros()]));
-  const total = zeros();
-  const add = (regionId: string, kind: ProgressKind, count: number) => {
-    const unit = resolve(regionId);
-    if (unit) {
-      const counts = perUnit.get(unit.id);
-      if (counts) {
-        counts[kind] += count;
-      }
-      total[kind] += count;
-    } else if (regionId === programmeRegionId) {
-      total[kind] += count;
-    }
-  };
-  for (const d of designations) {
-    if (isDesignationKind(d.kind)) {
-      add(d.countyRegionId, d.kind, d.count);
-    }
-  }
-  for (const c of conforming) {
-    add(c.regionId, 'conforming', c.count);
-  }
-  return { perUnit, total };
+  const all = await unitActualsOn(db, units, programmeRegionId, [asOf]);
+  return all.get(asOf) ?? { perUnit: new Map<string, KindCounts>(), total: zeros() };
 }
 
 /** A unit's share of a city-level figure: its allocation over the city's target, applied to the figure. */
@@ -222,7 +236,7 @@ export async function computeProgress(
   const asOf = input.asOf ?? cstToday();
   const kinds = PROGRESS_KINDS.filter((k) => f.targets.has(k));
   const dates = [...new Set([asOf, ...f.milestones.map((m) => (m.due <= asOf ? m.due : asOf))])];
-  const results = new Map(await Promise.all(dates.map(async (d) => [d, await actualsOn(db, f, d)] as const)));
+  const results = await unitActualsOn(db, f.units, f.programme.region_id, dates);
   const pick = (date: string): KindCounts => {
     const r = results.get(date);
     if (!r) {
@@ -320,7 +334,7 @@ export async function progressSeries(
     ...new Set([...monthEnds(f.programme.period_start, f.programme.period_end), ...f.milestones.map((m) => m.due)]),
   ].sort();
   const measured = dates.filter((d) => d <= today);
-  const spans = await designationSpans(db);
+  const spans = await cachedDesignationSpans(db);
   const resolve = await unitResolver(
     db,
     f.units,
@@ -332,8 +346,9 @@ export async function progressSeries(
   };
   const counted = spans.filter((s) => inScope(s.countyRegionId));
   const scopePath = f.scope?.path ?? f.programme.region_path;
+  const counter = await conformingCounter(db);
   const conforming = kinds.includes('conforming')
-    ? await Promise.all(measured.map((d) => countConformingEnterprises(db, { asOf: d, regionPath: scopePath })))
+    ? await Promise.all(measured.map((d) => counter.count(d, scopePath)))
     : [];
   const series = kinds.map((kind) => {
     const points = milestonePoints(f, kind);

@@ -678,3 +678,41 @@ export async function upsertScore(db: Kysely<DB>, row: DB['evaluation_scores']) 
     .execute();
   await db.insertInto('evaluation_scores').values(row).execute();
 }
+
+/**
+ * A fingerprint of the certificates table that changes whenever a conforming count can: a certificate
+ * is issued (the row count) or revoked (the revoked count). Certificates are never edited otherwise nor
+ * deleted. Both counts are answered from the certificates' own indexes (microseconds on SQLite), so a
+ * cached count is checked on every request. Read-only use of the certificates module's table.
+ */
+export async function certificateFingerprint(db: Kysely<DB>): Promise<string> {
+  const row = await db
+    .selectFrom('certificates')
+    .select([
+      (eb) => eb.fn.countAll<string | number>().as('n'),
+      (eb) =>
+        eb
+          .selectFrom('certificates as r')
+          .select((e) => e.fn.countAll<string | number>().as('r'))
+          .where('r.status', '=', 'revoked')
+          .as('revoked'),
+    ])
+    .executeTakeFirstOrThrow();
+  return `${Number(row.n)}:${Number(row.revoked ?? 0)}`;
+}
+
+/**
+ * A fingerprint of the designations table for the counting spans: a designation is made (row count) or
+ * revoked (revoked count); designation and revocation dates are not edited afterwards, nothing is deleted.
+ * Read-only use of the designations module's table, answered from its counting index.
+ */
+export async function designationFingerprint(db: Kysely<DB>): Promise<string> {
+  const row = await db
+    .selectFrom('designations')
+    .select([
+      (eb) => eb.fn.countAll<string | number>().as('n'),
+      (eb) => eb.fn.count<string | number>('revoked_on').as('revoked'),
+    ])
+    .executeTakeFirstOrThrow();
+  return `${Number(row.n)}:${Number(row.revoked)}`;
+}
