@@ -15,6 +15,7 @@ import { findUserByUsername, insertUser } from './modules/users/index';
 import { registerLogCommands } from './modules/attestations/cli';
 import { registerSecretCommands } from './modules/secrets/cli';
 import { isEmpty, seedBase, seedDemo, seedScale } from './seed/seed.service';
+import { seedProvinceScale } from './seed/province-scale';
 
 async function readPassword(prompt: string): Promise<string> {
   if (!process.stdin.isTTY) {
@@ -79,7 +80,8 @@ program
   .description('载入数据：--demo 演示数据；--scale N 合成 N 家企业（基准测试用）；无参数仅载入区域与部门')
   .option('--demo', '演示数据（区域、部门、约200家合成企业、演示账号）')
   .option('--scale <n>', '合成企业数量', positiveInt)
-  .action(async (options: { demo?: boolean; scale?: number }) => {
+  .option('--province', '省级规模基准数据：16 个模拟地市、5 万家企业、2000 个授牌、2 万张贯标证书及省级工作方案')
+  .action(async (options: { demo?: boolean; scale?: number; province?: boolean }) => {
     await withDatabase(async ({ db }) => {
       if (options.demo) {
         if (!(await isEmpty(db))) {
@@ -95,7 +97,14 @@ program
         await seedScale(db, options.scale);
         console.log(`已合成 ${options.scale} 家企业，用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒`);
       }
-      if (!options.demo && !options.scale) {
+      if (options.province) {
+        const started = Date.now();
+        const counts = await seedProvinceScale(db);
+        console.log(
+          `已载入省级规模数据 ${JSON.stringify(counts)}，用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒`,
+        );
+      }
+      if (!options.demo && !options.scale && !options.province) {
         await seedBase(db);
         console.log('已载入区域、行业与部门');
       }
