@@ -157,7 +157,7 @@ export function DesignationListPage() {
                 width: 150,
                 render: (kind: DesignationKind) => <KindTag kind={kind} />,
               },
-              { title: t.subject, dataIndex: 'subjectName', key: 'subject' },
+              { title: t.subject, dataIndex: 'subjectName', key: 'subject', width: 280 },
               { title: t.county, dataIndex: 'countyName', key: 'county', width: 110 },
               {
                 title: t.designatedOn,
@@ -170,7 +170,7 @@ export function DesignationListPage() {
                 title: t.status,
                 dataIndex: 'status',
                 key: 'status',
-                width: 110,
+                width: 190,
                 render: (status: DesignationStatus, row) => (
                   <>
                     <DesignationStatusTag status={status} />

@@ -117,7 +117,7 @@ export function ReviewListPage() {
             loading={list.isFetching}
             dataSource={list.data?.items ?? []}
             data-testid="review-table"
-            scroll={{ x: 1100 }}
+            scroll={{ x: 1500 }}
             locale={{ emptyText: <Empty description={t.noReviews} /> }}
             pagination={{
               current: list.data?.page ?? 1,
@@ -143,7 +143,7 @@ export function ReviewListPage() {
                 width: 150,
                 render: (kind: DesignationReview['kind']) => <KindTag kind={kind} />,
               },
-              { title: t.subject, dataIndex: 'subjectName', key: 'subject' },
+              { title: t.subject, dataIndex: 'subjectName', key: 'subject', width: 280 },
               { title: t.county, dataIndex: 'countyName', key: 'county', width: 110 },
               {
                 title: t.status,
