@@ -28,13 +28,13 @@ interface PageInput {
 }
 
 /** Per-person flags for the list: agreements in force, training, points known (and whether any is core). */
-async function personnelFlags(db: Kysely<DB>, enterpriseId: string, levels: SecretLevel[]) {
+async function personnelFlags(db: Kysely<DB>, enterpriseId: string, levels: SecretLevel[], personnelIds?: string[]) {
   const today = cstToday();
   const [pairs, confidentiality, nonCompete, trained] = await Promise.all([
-    repo.enterpriseScopePairs(db, enterpriseId),
-    repo.signedPersonnel(db, enterpriseId, 'confidentiality', today),
-    repo.signedPersonnel(db, enterpriseId, 'non_compete', today),
-    repo.trainedPersonnel(db, enterpriseId),
+    repo.enterpriseScopePairs(db, enterpriseId, undefined, personnelIds),
+    repo.signedPersonnel(db, enterpriseId, 'confidentiality', today, personnelIds),
+    repo.signedPersonnel(db, enterpriseId, 'non_compete', today, personnelIds),
+    repo.trainedPersonnel(db, enterpriseId, personnelIds),
   ]);
   const core = new Set(coreCodes(levels));
   const known = new Map<string, { count: number; core: boolean }>();
@@ -84,15 +84,18 @@ export async function listPersonnel(
   const register = await openRegister(db, ctx, enterpriseId);
   const page = input.page ?? 1;
   const pageSize = input.pageSize ?? 20;
-  const [{ rows, total }, flags] = await Promise.all([
-    repo.listPersonnel(
-      db,
-      enterpriseId,
-      { q: input.q?.trim() || undefined, status: input.status, department: input.department || undefined },
-      { offset: (page - 1) * pageSize, limit: pageSize },
-    ),
-    personnelFlags(db, enterpriseId, register.levels),
-  ]);
+  const { rows, total } = await repo.listPersonnel(
+    db,
+    enterpriseId,
+    { q: input.q?.trim() || undefined, status: input.status, department: input.department || undefined },
+    { offset: (page - 1) * pageSize, limit: pageSize },
+  );
+  const flags = await personnelFlags(
+    db,
+    enterpriseId,
+    register.levels,
+    rows.map((r) => r.id),
+  );
   return { items: rows.map((r) => presentPerson(r, flags(r.id))), total, page, pageSize };
 }
 
@@ -112,7 +115,7 @@ export async function getPersonnel(db: Kysely<DB>, ctx: RequestContext, enterpri
     throw notFound('人员');
   }
   const [flags, trainings, points, carriers, open, sealer] = await Promise.all([
-    personnelFlags(db, enterpriseId, register.levels),
+    personnelFlags(db, enterpriseId, register.levels, [personnelId]),
     repo.trainingsOf(db, personnelId),
     repo.pointsKnownBy(db, personnelId),
     repo.carriersHeldBy(db, personnelId),

@@ -466,8 +466,12 @@ export async function signedPersonnel(
   enterpriseId: string,
   kind: 'confidentiality' | 'non_compete',
   today: string,
+  personnelIds?: string[],
 ): Promise<Set<string>> {
-  const rows = await db
+  if (personnelIds && personnelIds.length === 0) {
+    return new Set();
+  }
+  let query = db
     .selectFrom('agreements')
     .select('personnel_id')
     .distinct()
@@ -475,23 +479,41 @@ export async function signedPersonnel(
     .where('kind', '=', kind)
     .where('status', '=', 'active')
     .where('effective_from', '<=', today)
-    .where((eb) => eb.or([eb('effective_until', 'is', null), eb('effective_until', '>=', today)]))
-    .execute();
+    .where((eb) => eb.or([eb('effective_until', 'is', null), eb('effective_until', '>=', today)]));
+  if (personnelIds) {
+    query = query.where('personnel_id', 'in', personnelIds);
+  }
+  const rows = await query.execute();
   return new Set(rows.map((r) => r.personnel_id));
 }
 
-export async function trainedPersonnel(db: Kysely<DB>, enterpriseId: string): Promise<Set<string>> {
-  const rows = await db
+export async function trainedPersonnel(
+  db: Kysely<DB>,
+  enterpriseId: string,
+  personnelIds?: string[],
+): Promise<Set<string>> {
+  if (personnelIds && personnelIds.length === 0) {
+    return new Set();
+  }
+  let query = db
     .selectFrom('personnel_trainings')
     .select('personnel_id')
     .distinct()
-    .where('enterprise_id', '=', enterpriseId)
-    .execute();
+    .where('enterprise_id', '=', enterpriseId);
+  if (personnelIds) {
+    query = query.where('personnel_id', 'in', personnelIds);
+  }
+  const rows = await query.execute();
   return new Set(rows.map((r) => r.personnel_id));
 }
 
 /** Every knowledge-scope pair of the enterprise's live points, with the point's level and the person's status. */
-export async function enterpriseScopePairs(db: Kysely<DB>, enterpriseId: string, pointIds?: string[]) {
+export async function enterpriseScopePairs(
+  db: Kysely<DB>,
+  enterpriseId: string,
+  pointIds?: string[],
+  personnelIds?: string[],
+) {
   let query = db
     .selectFrom('secret_point_personnel as k')
     .innerJoin('secret_points as p', 'p.id', 'k.secret_point_id')
@@ -500,6 +522,9 @@ export async function enterpriseScopePairs(db: Kysely<DB>, enterpriseId: string,
     .where('p.enterprise_id', '=', enterpriseId);
   if (pointIds) {
     query = query.where('k.secret_point_id', 'in', pointIds.length > 0 ? pointIds : ['\u0000']);
+  }
+  if (personnelIds) {
+    query = query.where('k.personnel_id', 'in', personnelIds.length > 0 ? personnelIds : ['\u0000']);
   }
   return query.execute();
 }

@@ -82,14 +82,25 @@ export async function readinessOf(
   pointIds?: string[],
 ): Promise<Map<string, Readiness>> {
   const today = cstToday();
-  const [points, pairs, carriers, measures, attestations, signed, trained] = await Promise.all([
+  const [points, pairs, carriers, measures, attestations] = await Promise.all([
     repo.pointFacts(db, enterpriseId, pointIds),
     repo.enterpriseScopePairs(db, enterpriseId, pointIds),
     repo.carrierFacts(db, enterpriseId, pointIds),
     repo.measureFacts(db, enterpriseId, pointIds),
     repo.attestationFacts(db, enterpriseId, pointIds),
-    repo.signedPersonnel(db, enterpriseId, 'confidentiality', today),
-    repo.trainedPersonnel(db, enterpriseId),
+  ]);
+  // For a page, only the people it names; for the whole register, everyone (one query each).
+  const people = pointIds
+    ? [
+        ...new Set([
+          ...pairs.map((p) => p.personnel_id),
+          ...carriers.flatMap((c) => (c.custodian_personnel_id ? [c.custodian_personnel_id] : [])),
+        ]),
+      ]
+    : undefined;
+  const [signed, trained] = await Promise.all([
+    repo.signedPersonnel(db, enterpriseId, 'confidentiality', today, people),
+    repo.trainedPersonnel(db, enterpriseId, people),
   ]);
   const facts = new Map<string, ReadinessFacts>();
   for (const p of points) {
@@ -394,6 +405,7 @@ async function presentDetail(db: Kysely<DB>, register: Register, pointId: string
     throw notFound('秘点');
   }
   const today = cstToday();
+  const knowerIds = (await repo.scopeOf(db, [pointId])).map((k) => k.personnel_id);
   const [scores, scope, carriers, measures, events, attestations, confidentiality, nonCompete, trained, requirements] =
     await Promise.all([
       readinessOf(db, enterpriseId, [pointId]),
@@ -402,9 +414,9 @@ async function presentDetail(db: Kysely<DB>, register: Register, pointId: string
       repo.measuresOf(db, [pointId]),
       repo.eventsOf(db, pointId),
       repo.attestationsOf(db, enterpriseId, [pointId]),
-      repo.signedPersonnel(db, enterpriseId, 'confidentiality', today),
-      repo.signedPersonnel(db, enterpriseId, 'non_compete', today),
-      repo.trainedPersonnel(db, enterpriseId),
+      repo.signedPersonnel(db, enterpriseId, 'confidentiality', today, knowerIds),
+      repo.signedPersonnel(db, enterpriseId, 'non_compete', today, knowerIds),
+      repo.trainedPersonnel(db, enterpriseId, knowerIds),
       requirementTexts(db, register.industryCode),
     ]);
   const at = (table: string, column: string, rowId: string) => ({ table, column, rowId });

@@ -9,4 +9,5 @@ export const PersonDetailPage = lazyPage(pages, 'PersonDetailPage');
 export const AgreementsPage = lazyPage(pages, 'AgreementsPage');
 export const OffboardingsPage = lazyPage(pages, 'OffboardingsPage');
 export const OffboardingDetailPage = lazyPage(pages, 'OffboardingDetailPage');
+export const AccessLogPage = lazyPage(pages, 'AccessLogPage');
 export { SecretAttentionCard } from './components/secret-attention-card';

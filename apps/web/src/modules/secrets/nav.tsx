@@ -19,6 +19,7 @@ export function useSecretNav(user: Me): Nav[] {
         { key: '/secrets/personnel', label: t.navPersonnel, icon: <LockOutlined />, permission: 'secret:manage' },
         { key: '/secrets/agreements', label: t.navAgreements, icon: <LockOutlined />, permission: 'secret:manage' },
         { key: '/secrets/offboardings', label: t.navOffboardings, icon: <LockOutlined />, permission: 'secret:manage' },
+        { key: '/secrets/access-log', label: t.navAccessLog, icon: <LockOutlined />, permission: 'secret:manage' },
       ],
     },
   ];

@@ -1,6 +1,7 @@
 import { Outlet, type RouteObject } from 'react-router-dom';
 import { RequirePermission } from '../../app/guards';
 import {
+  AccessLogPage,
   AgreementsPage,
   OffboardingDetailPage,
   OffboardingsPage,
@@ -31,6 +32,7 @@ export const secretsAppRoutes: RouteObject[] = [
       { path: 'agreements', element: manage(<AgreementsPage />) },
       { path: 'offboardings', element: manage(<OffboardingsPage />) },
       { path: 'offboardings/:offboardingId', element: manage(<OffboardingDetailPage />) },
+      { path: 'access-log', element: manage(<AccessLogPage />) },
     ],
   },
 ];
