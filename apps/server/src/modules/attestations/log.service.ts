@@ -213,7 +213,8 @@ export class TransparencyLog {
   }
 
   private async integrate(batch: Queued[]): Promise<void> {
-    let accepted: Queued[] = [];
+    // Until the replay check has settled some requests, a failure must answer the whole batch.
+    let accepted: Queued[] = batch;
     try {
       accepted = await this.withoutReplays(batch);
       if (accepted.length === 0) {
@@ -341,7 +342,18 @@ export class TransparencyLog {
     this.lastTimestamp = timestampMs;
 
     const leafIndexes = perRequest.flatMap((p) => p.rows.map((r) => r.leaf_index!));
-    const proofs = await this.inclusionProofs(leafIndexes, treeSize, newNodes);
+    let proofs: Uint8Array[][];
+    try {
+      proofs = await this.inclusionProofs(leafIndexes, treeSize, newNodes);
+    } catch (error) {
+      // Committed: the caller must not be told it was not recorded (a retry would attest twice).
+      this.logger.error({ err: error }, 'transparency log: receipts failed after commit');
+      throw new AppError(
+        'attestation_receipt_failed',
+        503,
+        '存证已写入日志，但回执暂时无法生成：请稍后在存证列表中下载回执',
+      );
+    }
     let next = 0;
     return perRequest.map((p) => ({
       treeSize,
