@@ -253,6 +253,7 @@ export const useDesignationMessages = defineMessages({
     objectionContactRequired: '请填写联系方式（至少 5 个字符）',
     objectionTextRequired: '请填写异议内容（至少 5 个字）',
     send: '提交',
+    colon: '：',
     score_: (n: number | null) => (n === null ? '—' : `${n} 分`),
   },
   en: {
@@ -484,6 +485,7 @@ export const useDesignationMessages = defineMessages({
     objectionContactRequired: 'Enter a contact (at least 5 characters)',
     objectionTextRequired: 'Describe the objection (at least 5 characters)',
     send: 'Send',
+    colon: ': ',
     score_: (n: number | null) => (n === null ? '—' : String(n)),
   },
 });

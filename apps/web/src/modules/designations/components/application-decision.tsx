@@ -222,7 +222,12 @@ export function NoticeCard({ application }: { application: Application }) {
                       <Tag color="green">{t.objectionAnswered}</Tag>
                     )}
                     <Typography.Text type="secondary">
-                      {t.lodgedBy}：{objection.name} · {t.contact}：{objection.contact} · {t.lodgedAt}：
+                      {t.lodgedBy}
+                      {t.colon}
+                      {objection.name} · {t.contact}
+                      {t.colon}
+                      {objection.contact} · {t.lodgedAt}
+                      {t.colon}
                       {formatDateTime(objection.lodgedAt)}
                     </Typography.Text>
                   </Flex>

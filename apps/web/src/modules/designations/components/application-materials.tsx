@@ -103,7 +103,7 @@ function MaterialCard({ application, item, material, editable }: MaterialCardPro
       await upload.mutateAsync({ itemCode: item.code, file, onProgress: setProgress });
       void message.success(t.uploaded);
     } catch (error) {
-      void message.error(`${t.uploadFailed}：${errorMessage(error, common.networkError)}`);
+      void message.error(`${t.uploadFailed}${t.colon}${errorMessage(error, common.networkError)}`);
     } finally {
       setProgress(null);
     }
@@ -126,7 +126,9 @@ function MaterialCard({ application, item, material, editable }: MaterialCardPro
     >
       {item.guidance ? (
         <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
-          {t.guidance}：{item.guidance}
+          {t.guidance}
+          {t.colon}
+          {item.guidance}
         </Typography.Paragraph>
       ) : null}
       {material?.facts ? <PlatformRecord facts={material.facts} /> : null}
@@ -169,7 +171,10 @@ function MaterialCard({ application, item, material, editable }: MaterialCardPro
         </Typography.Paragraph>
       )}
       <Flex gap={8} align="center" style={{ marginTop: 8 }}>
-        <Typography.Text type="secondary">{t.attachment}：</Typography.Text>
+        <Typography.Text type="secondary">
+          {t.attachment}
+          {t.colon}
+        </Typography.Text>
         {file ? (
           <Button
             type="link"
@@ -201,7 +206,9 @@ export function ApplicationMaterials({ application }: { application: Application
       title={t.materials}
       extra={
         <Typography.Text type="secondary">
-          {t.criteriaVersion}：{application.criteria.version}
+          {t.criteriaVersion}
+          {t.colon}
+          {application.criteria.version}
         </Typography.Text>
       }
       style={{ marginBottom: 16 }}

@@ -126,7 +126,9 @@ function AssignExpertsModal({ application, onClose }: { application: Application
               </Checkbox>
               {candidate.conflict ? (
                 <Tag color="red" data-testid="expert-conflict">
-                  {t.conflict}：{candidate.conflict}
+                  {t.conflict}
+                  {t.colon}
+                  {candidate.conflict}
                 </Tag>
               ) : null}
             </Flex>
@@ -212,7 +214,9 @@ export function ExpertPanelCard({ application }: { application: Application }) {
       ) : null}
       {application.finalScore !== null ? (
         <Typography.Title level={4} style={{ marginTop: 12, marginBottom: 0 }} data-testid="final-score">
-          {t.finalScore}：{application.finalScore}
+          {t.finalScore}
+          {t.colon}
+          {application.finalScore}
         </Typography.Title>
       ) : null}
       {assigning ? <AssignExpertsModal application={application} onClose={() => setAssigning(false)} /> : null}

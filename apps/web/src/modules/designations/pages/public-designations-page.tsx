@@ -40,7 +40,9 @@ function DirectoryCard({ entry }: { entry: PublicDesignation }) {
         ) : null}
         {entry.contactName ? (
           <span>
-            <UserOutlined /> {t.contactName}：{entry.contactName}
+            <UserOutlined /> {t.contactName}
+            {t.colon}
+            {entry.contactName}
           </span>
         ) : null}
         {entry.contactPhone ? (
