@@ -239,6 +239,7 @@ async function main(): Promise<void> {
     }
     const script = luaScript(dataDir);
     const health = await runWrk(`${server.base}/api/health`, script);
+    const listRun = await runWrk(`${server.base}/api/programmes`, script, [`Cookie: ${cookie}`]);
     const provinceRun = await runWrk(
       `${server.base}/api/programmes/${provinceProgramme.id}/progress?asOf=${AS_OF}`,
       script,
@@ -256,6 +257,7 @@ async function main(): Promise<void> {
       '| scenario | req/s | req/s ÷ health | p50 ms | p99 ms | p99 ÷ health p99 | errors |',
       '|---|---|---|---|---|---|---|',
       row('GET /api/health', health),
+      row('GET /api/programmes (signed in: session + 2 queries)', listRun),
       row(`GET progress, province (16 cities), asOf ${AS_OF}`, provinceRun),
       row(`GET progress, 聊城市 (11 counties), asOf ${AS_OF}`, cityRun),
       '',
