@@ -318,6 +318,7 @@ async function main(): Promise<void> {
       const cookie = [`Cookie: shangmi_sid=${sid}`];
       const e = `${base}/api/enterprises/${enterpriseId}`;
       figures.push(['GET /api/health (baseline)', await wrk(`${base}/api/health`, [])]);
+      figures.push(['GET /api/auth/me (signed-in baseline)', await wrk(`${base}/api/auth/me`, cookie)]);
       figures.push(['GET …/secret-points (page 1 of 5,000)', await wrk(`${e}/secret-points`, cookie)]);
       figures.push([
         'GET …/secret-points?category=formula&level=core',

@@ -1,5 +1,5 @@
 import type { SecretLevel } from '@shangmi/shared';
-import type { Insertable, Kysely, Updateable } from 'kysely';
+import { sql, type Insertable, type Kysely, type Updateable } from 'kysely';
 import type { DB } from '../../db/schema';
 import type {
   AgreementTable,
@@ -571,7 +571,13 @@ export async function attestationFacts(db: Kysely<DB>, enterpriseId: string, poi
 export async function pointFacts(db: Kysely<DB>, enterpriseId: string, pointIds?: string[]) {
   let query = db
     .selectFrom('secret_points')
-    .select(['id', 'level_code', 'status', 'content_chars', 'value_statement_enc'])
+    .select([
+      'id',
+      'level_code',
+      'status',
+      'content_chars',
+      sql<number>`case when value_statement_enc is null then 0 else 1 end`.as('has_value'),
+    ])
     .where('enterprise_id', '=', enterpriseId);
   if (pointIds) {
     query = query.where('id', 'in', pointIds.length > 0 ? pointIds : ['\u0000']);

@@ -106,7 +106,7 @@ export async function readinessOf(
   for (const p of points) {
     facts.set(p.id, {
       contentChars: Number(p.content_chars),
-      hasValueStatement: p.value_statement_enc !== null,
+      hasValueStatement: Number(p.has_value) === 1,
       knowers: [],
       carriers: [],
       attestations: 0,

@@ -484,3 +484,44 @@ export function useAttention(enabled: boolean) {
     enabled: id !== '' && enabled,
   });
 }
+
+export type PersonPatch = RequestBody<'/api/enterprises/{id}/personnel/{personnelId}', 'patch'>;
+
+export function useUpdatePerson(personnelId: string) {
+  const id = useEnterpriseId();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: PersonPatch): Promise<PersonDetail> =>
+      unwrap(
+        api.PATCH('/api/enterprises/{id}/personnel/{personnelId}', { params: { path: { id, personnelId } }, body }),
+      ),
+    onSuccess: async (detail) => {
+      queryClient.setQueryData(secretKeys.person(id, personnelId), detail);
+      await queryClient.invalidateQueries({ queryKey: ['secrets', id] });
+    },
+  });
+}
+
+/** The enterprise's own platform accounts (to link a person to the account they sign in with). */
+export function useEnterpriseAccounts(enabled: boolean) {
+  const id = useEnterpriseId();
+  return useQuery({
+    queryKey: ['secrets', id, 'accounts'],
+    queryFn: () => unwrap(api.GET('/api/users', { params: { query: { organizationId: id, page: 1, pageSize: 100 } } })),
+    enabled: id !== '' && enabled,
+  });
+}
+
+export type LevelInput = RequestBody<'/api/enterprises/{id}/secret-levels', 'put'>['levels'][number];
+
+export function useSetLevels() {
+  const id = useEnterpriseId();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (levels: LevelInput[]) =>
+      unwrap(api.PUT('/api/enterprises/{id}/secret-levels', { params: { path: { id } }, body: { levels } })),
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: ['secrets', id] });
+    },
+  });
+}

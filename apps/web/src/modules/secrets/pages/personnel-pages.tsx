@@ -30,6 +30,8 @@ import { LevelTag } from '../components/secret-tags';
 import {
   useAddTraining,
   useCreatePerson,
+  useEnterpriseAccounts,
+  useUpdatePerson,
   useDownloads,
   usePerson,
   usePersonnel,
@@ -242,7 +244,7 @@ export function PersonDetailPage() {
           items={[
             { key: 'hire', label: t.hireDate, children: formatDate(p.hireDate) },
             { key: 'status', label: t.status, children: PERSONNEL_STATUS_LABELS[p.status] },
-            { key: 'account', label: t.account, children: p.username ?? '—' },
+            { key: 'account', label: t.account, children: <AccountLink personnelId={p.id} userId={p.userId} /> },
             { key: 'conf', label: t.signedConfidentiality, children: yesNo(p.confidentialitySigned, t.yes, t.no) },
             { key: 'nc', label: t.signedNonCompete, children: yesNo(p.nonCompeteSigned, t.yes, t.no) },
             { key: 'carriers', label: t.carriersToReturn, children: p.carriersHeld },
@@ -318,5 +320,33 @@ export function PersonDetailPage() {
         </Form>
       </Card>
     </>
+  );
+}
+
+interface AccountLinkProps {
+  personnelId: string;
+  userId: string | null;
+}
+
+/** Links the person to their platform account: an enterprise user then sees only their knowledge scope. */
+function AccountLink({ personnelId, userId }: AccountLinkProps) {
+  const t = useSecretMessages();
+  const accounts = useEnterpriseAccounts(true);
+  const update = useUpdatePerson(personnelId);
+  const { message } = App.useApp();
+  return (
+    <Select
+      allowClear
+      size="small"
+      style={{ minWidth: 200 }}
+      placeholder={t.accountHint}
+      value={userId ?? undefined}
+      loading={accounts.isPending || update.isPending}
+      options={(accounts.data?.items ?? []).map((u) => ({ value: u.id, label: `${u.displayName}（${u.username}）` }))}
+      onChange={(value?: string) =>
+        update.mutate({ userId: value ?? null }, { onError: (e) => void message.error(e.message) })
+      }
+      aria-label={t.account}
+    />
   );
 }

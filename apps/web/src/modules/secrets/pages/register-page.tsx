@@ -1,4 +1,4 @@
-import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import { DownloadOutlined, PlusOutlined, SettingOutlined, UploadOutlined } from '@ant-design/icons';
 import {
   SECRET_CATEGORY_LABELS,
   SECRET_POINT_STATUSES,
@@ -14,6 +14,7 @@ import { ErrorResult } from '../../../ui/error-result';
 import { formatDate } from '../../../ui/format';
 import { PageHeader } from '../../../ui/page-header';
 import { useUrlState } from '../../../ui/url-state';
+import { LevelsModal } from '../components/levels-modal';
 import { categoryOptions, PointFormFields, toPointBody, type PointFormValues } from '../components/point-form';
 import { LevelTag, PointStatusTag, ReadinessBar } from '../components/secret-tags';
 import {
@@ -46,6 +47,7 @@ export function RegisterPage() {
   const list = useRegister({ ...filters, page: url.page, pageSize: url.pageSize });
   const [creating, setCreating] = useState(false);
   const [importing, setImporting] = useState(false);
+  const [levelsOpen, setLevelsOpen] = useState(false);
   const filtered = Object.values(filters).some((v) => v !== undefined && v !== '');
   const levels = list.data?.levels ?? [];
 
@@ -58,6 +60,9 @@ export function RegisterPage() {
           <Space wrap>
             {can('secret:manage') ? (
               <>
+                <Button icon={<SettingOutlined />} onClick={() => setLevelsOpen(true)}>
+                  {t.levelsTitle}
+                </Button>
                 <Button icon={<DownloadOutlined />} onClick={() => void downloads.template()}>
                   {t.template}
                 </Button>
@@ -221,6 +226,7 @@ export function RegisterPage() {
         }}
       />
       <ImportModal open={importing} onClose={() => setImporting(false)} />
+      <LevelsModal open={levelsOpen} levels={levels} onClose={() => setLevelsOpen(false)} />
     </>
   );
 }
