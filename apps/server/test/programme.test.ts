@@ -516,6 +516,24 @@ describe('programme', () => {
     const manual = tree.items
       .flatMap((g: { children: { id: string; method: string; weight: number }[] }) => g.children)
       .find((c: { method: string }) => c.method === 'manual');
+    // An item of 东阿县's government due in the period and done late: its on-time share is 0.
+    const lateItem = await city.post(`/api/programmes/${programmeId}/work-items`, {
+      title: '东阿县报送示范基地候选名单',
+      ownerOrganizationId: await orgId('东阿县人民政府'),
+      deadline: '2024-03-01',
+    });
+    expect(
+      (await donge.post(`/api/work-items/${lateItem.json().id}/reports`, { body: '已报送', status: 'done' }))
+        .statusCode,
+    ).toBe(201);
+    const progressAtEnd = (
+      await city.get(`/api/programmes/${programmeId}/progress?asOf=2024-12-31&regionId=${dongeRegion}`)
+    ).json<Progress>();
+    const dongeActual = progressAtEnd.regions[0]?.actual ?? {};
+    const leafByCode = (code: string) =>
+      tree.items
+        .flatMap((g: { children: { id: string; code: string }[] }) => g.children)
+        .find((c: { code: string }) => c.code === code);
     const round = await city.post(`/api/programmes/${programmeId}/evaluation-rounds`, {
       name: '2024年度考核',
       periodStart: '2024-01-01',
@@ -528,6 +546,12 @@ describe('programme', () => {
     expect([...ranks].sort((a: number, b: number) => b - a)).toEqual(ranks);
     const dongeRow = results.results.find((r: { regionId: string }) => r.regionId === dongeRegion);
     expect(dongeRow.complete).toBe(false);
+    const scoreOf = (code: string) =>
+      dongeRow.scores.find((x: { indicatorId: string }) => x.indicatorId === leafByCode(code).id).score;
+    // A1: 15 points × bases designated ÷ 东阿县's allocation of 2 (capped); C1: 0 of 1 item on time.
+    expect(scoreOf('A1')).toBeCloseTo(Math.round(1500 * Math.min(1, (dongeActual.base ?? 0) / 2)) / 100, 2);
+    expect(scoreOf('A2')).toBeCloseTo(Math.round(2000 * Math.min(1, (dongeActual.station ?? 0) / 12)) / 100, 2);
+    expect(scoreOf('C1')).toBe(0);
     const roundId = results.round.id;
     const scored = await city.inject({
       method: 'PUT',
