@@ -467,7 +467,13 @@ describe('designation workflow: apply → county review → expert review → de
 
   it('experts declare their own ties', async () => {
     const expert = experts['expert.industry']!;
-    const entB = await enterpriseIdByName(t.db, '临清示范轴承有限公司');
+    // Experts cannot browse the enterprise register, but can find an enterprise by name to declare a tie.
+    const found = await expert.get(`/api/expert-ties/organizations?q=${encodeURIComponent('示范轴承')}`);
+    expect(found.statusCode).toBe(200);
+    const targets = found.json<{ items: { id: string; name: string; kind: string }[] }>().items;
+    expect(targets).toEqual([expect.objectContaining({ name: '临清示范轴承有限公司', kind: 'enterprise' })]);
+    expect(Object.keys(targets[0]!).sort()).toEqual(['id', 'kind', 'name', 'regionName']);
+    const entB = targets[0]!.id;
     const res = await expert.post('/api/expert-ties', { organizationId: entB, note: '持有该企业少量股份' });
     expect(res.statusCode).toBe(201);
     const dup = await expert.post('/api/expert-ties', { organizationId: entB, note: '再次申报' });

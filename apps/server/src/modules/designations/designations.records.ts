@@ -444,6 +444,14 @@ export async function declareTie(db: Kysely<DB>, ctx: Ctx, input: { organization
   return presentTie(tie);
 }
 
+/** What an expert may declare a tie with: any active organisation, enterprises included (names only). */
+export async function tieTargets(db: Kysely<DB>, q: string | undefined) {
+  const rows = await repo.searchTieTargets(db, q?.trim() || undefined, 30);
+  return {
+    items: rows.map((r) => ({ id: r.id, name: r.name, kind: r.kind, regionName: r.region_name })),
+  };
+}
+
 export async function removeTie(db: Kysely<DB>, ctx: Ctx, id: string) {
   const tie = await repo.findTie(db, id);
   if (tie?.expert_user_id !== ctx.actor.userId) {

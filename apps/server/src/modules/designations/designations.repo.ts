@@ -928,3 +928,18 @@ export async function trainingSince(db: Kysely<DB>, enterpriseId: string, since:
     .executeTakeFirstOrThrow();
   return { sessions: Number(row.sessions), people: Number(row.people), hoursTenths: Number(row.hours) };
 }
+
+/** Organisations of any kind (enterprises included) by name, for an expert declaring a tie: names only. */
+export async function searchTieTargets(db: Kysely<DB>, q: string | undefined, limit: number) {
+  let query = db
+    .selectFrom('organizations as o')
+    .innerJoin('regions as r', 'r.id', 'o.region_id')
+    .select(['o.id', 'o.name', 'o.kind', 'r.name as region_name'])
+    .where('o.status', '=', 'active')
+    .orderBy('o.name')
+    .limit(limit);
+  if (q) {
+    query = query.where(sql<boolean>`o.name like ${`%${likeEscape(q)}%`} escape '\\'`);
+  }
+  return query.execute();
+}

@@ -23,6 +23,7 @@ import {
   publicDirectory,
   recordReviewOutcome,
   removeTie,
+  tieTargets,
 } from './designations.records';
 import {
   ApplicationCreate,
@@ -547,6 +548,30 @@ export const designationRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => listTies(app.db, contextOf(request)),
+  );
+
+  app.get(
+    '/api/expert-ties/organizations',
+    {
+      config: { permission: 'designation:score' },
+      schema: {
+        tags: TAGS,
+        operationId: 'searchTieOrganizations',
+        summary: '专家申报关联时按名称查找单位（含企业；仅名称、类别与区域）',
+        querystring: Type.Object(
+          { q: Type.Optional(Type.String({ maxLength: 100 })) },
+          { additionalProperties: false },
+        ),
+        response: {
+          200: Type.Object({
+            items: Type.Array(
+              Type.Object({ id: Type.String(), name: Type.String(), kind: Type.String(), regionName: Type.String() }),
+            ),
+          }),
+        },
+      },
+    },
+    async (request) => tieTargets(app.db, request.query.q),
   );
 
   app.post(

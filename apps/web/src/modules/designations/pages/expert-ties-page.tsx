@@ -17,15 +17,14 @@ import {
 } from '../hooks/use-designations';
 import { useDesignationMessages } from '../messages';
 
-/** Searches /api/organizations (enterprises, associations, stations …). */
+/** Searches every organisation an expert may declare a tie with, enterprises included (names only). */
 function OrganizationPicker({ value, onChange, id }: { value?: string; onChange?: (v: string) => void; id?: string }) {
   const t = useDesignationMessages();
   const [search, setSearch] = useState('');
   const q = useDeferredValue(search.trim()) || undefined;
   const list = useQuery({
-    queryKey: ['organizations', 'list', 'tie-picker', q],
-    queryFn: () =>
-      unwrap(api.GET('/api/organizations', { params: { query: { q, page: 1, pageSize: 30, status: 'active' } } })),
+    queryKey: ['expert-ties', 'organizations', q],
+    queryFn: () => unwrap(api.GET('/api/expert-ties/organizations', { params: { query: { q } } })),
     placeholderData: keepPreviousData,
   });
   return (
