@@ -507,26 +507,68 @@ export async function trainedPersonnel(
   return new Set(rows.map((r) => r.personnel_id));
 }
 
-/** Every knowledge-scope pair of the enterprise's live points, with the point's level and the person's status. */
+/**
+ * Every knowledge-scope pair of the enterprise's points (or of `pointIds`, or of `personnelIds`), with
+ * the point's level and status and the person's status. Three simple indexed reads merged here: a
+ * three-way join was planned badly by SQLite (~130 ms for 15,000 pairs against ~15 ms this way).
+ */
 export async function enterpriseScopePairs(
   db: Kysely<DB>,
   enterpriseId: string,
   pointIds?: string[],
   personnelIds?: string[],
 ) {
-  let query = db
-    .selectFrom('secret_point_personnel as k')
-    .innerJoin('secret_points as p', 'p.id', 'k.secret_point_id')
-    .innerJoin('personnel as h', 'h.id', 'k.personnel_id')
-    .select(['k.secret_point_id', 'k.personnel_id', 'p.level_code', 'p.status as point_status', 'h.status'])
-    .where('p.enterprise_id', '=', enterpriseId);
+  if ((pointIds && pointIds.length === 0) || (personnelIds && personnelIds.length === 0)) {
+    return [];
+  }
+  let pairsQuery = db.selectFrom('secret_point_personnel as k').select(['k.secret_point_id', 'k.personnel_id']);
   if (pointIds) {
-    query = query.where('k.secret_point_id', 'in', pointIds.length > 0 ? pointIds : ['\u0000']);
+    pairsQuery = pairsQuery.where('k.secret_point_id', 'in', pointIds);
   }
   if (personnelIds) {
-    query = query.where('k.personnel_id', 'in', personnelIds.length > 0 ? personnelIds : ['\u0000']);
+    pairsQuery = pairsQuery.where('k.personnel_id', 'in', personnelIds);
   }
-  return query.execute();
+  if (!pointIds && !personnelIds) {
+    pairsQuery = pairsQuery.where('k.secret_point_id', 'in', (eb) =>
+      eb.selectFrom('secret_points').select('id').where('enterprise_id', '=', enterpriseId),
+    );
+  }
+  const pairs = await pairsQuery.execute();
+  let pointsQuery = db
+    .selectFrom('secret_points')
+    .select(['id', 'level_code', 'status'])
+    .where('enterprise_id', '=', enterpriseId);
+  if (pointIds) {
+    pointsQuery = pointsQuery.where('id', 'in', pointIds);
+  } else if (personnelIds) {
+    const ids = [...new Set(pairs.map((p) => p.secret_point_id))];
+    pointsQuery = pointsQuery.where('id', 'in', ids.length > 0 ? ids : ['\u0000']);
+  }
+  const [points, notActive] = await Promise.all([
+    pointsQuery.execute(),
+    db
+      .selectFrom('personnel')
+      .select(['id', 'status'])
+      .where('enterprise_id', '=', enterpriseId)
+      .where('status', '!=', 'active')
+      .execute(),
+  ]);
+  const pointById = new Map(points.map((p) => [p.id, p]));
+  const statusById = new Map(notActive.map((h) => [h.id, h.status]));
+  return pairs.flatMap((pair) => {
+    const point = pointById.get(pair.secret_point_id);
+    return point
+      ? [
+          {
+            secret_point_id: pair.secret_point_id,
+            personnel_id: pair.personnel_id,
+            level_code: point.level_code,
+            point_status: point.status,
+            status: statusById.get(pair.personnel_id) ?? 'active',
+          },
+        ]
+      : [];
+  });
 }
 
 export async function carrierFacts(db: Kysely<DB>, enterpriseId: string, pointIds?: string[]) {
