@@ -315,6 +315,89 @@ describe('programme', () => {
     expect(bad.statusCode).toBe(400);
   });
 
+  it('sees a new or revoked certificate at once although conforming counts are cached', async () => {
+    const conformingOn = async (asOf: string) =>
+      (await city.get(`/api/programmes/${programmeId}/progress?asOf=${asOf}`))
+        .json<Progress>()
+        .kinds.find((k) => k.kind === 'conforming')?.actual ?? -1;
+    const before = await conformingOn('2024-06-30');
+    expect(await conformingOn('2024-06-30')).toBe(before);
+    // An enterprise of the city without any certificate, so the new one adds exactly one.
+    const cityPath = (
+      await t.db.selectFrom('regions').select('path').where('code', '=', '371500').executeTakeFirstOrThrow()
+    ).path;
+    const enterprise = await t.db
+      .selectFrom('enterprises as e')
+      .innerJoin('regions as r', 'r.id', 'e.region_id')
+      .select(['e.id', 'e.region_id', 'e.industry_code'])
+      .where('r.path', 'like', `${cityPath}%`)
+      .where((eb) =>
+        eb.not(eb.exists(eb.selectFrom('certificates as c').select('c.id').whereRef('c.enterprise_id', '=', 'e.id'))),
+      )
+      .orderBy('e.id')
+      .limit(1)
+      .executeTakeFirstOrThrow();
+    const version = await t.db
+      .selectFrom('framework_versions as v')
+      .innerJoin('frameworks as f', 'f.id', 'v.framework_id')
+      .select('v.id')
+      .where('f.kind', '=', 'standard')
+      .executeTakeFirstOrThrow();
+    const at = nowIso();
+    const assessmentId = newId();
+    await t.db
+      .insertInto('assessments')
+      .values({
+        id: assessmentId,
+        enterprise_id: enterprise.id,
+        campaign_id: null,
+        standard_version_id: version.id,
+        guide_version_id: null,
+        industry_code: enterprise.industry_code,
+        region_id: enterprise.region_id,
+        status: 'accepted',
+        round: 1,
+        score_bp: 9000,
+        mandatory_unmet: 0,
+        due_date: null,
+        renews_certificate_id: null,
+        submitted_at: at,
+        decided_at: at,
+        created_at: at,
+        updated_at: at,
+      })
+      .execute();
+    const certificateId = newId();
+    await t.db
+      .insertInto('certificates')
+      .values({
+        id: certificateId,
+        number: `TEST-${randomBytes(4).toString('hex')}`,
+        enterprise_id: enterprise.id,
+        assessment_id: assessmentId,
+        standard_version_id: version.id,
+        guide_version_id: null,
+        region_id: enterprise.region_id,
+        industry_code: enterprise.industry_code,
+        score_bp: 9000,
+        valid_from: '2024-01-02',
+        valid_until: '2099-01-01',
+        status: 'valid',
+        revoked_at: null,
+        revoke_reason: null,
+        issued_by: 'test',
+        created_at: at,
+      })
+      .execute();
+    expect(await conformingOn('2024-06-30')).toBe(before + 1);
+    await t.db
+      .updateTable('certificates')
+      .set({ status: 'revoked', revoked_at: '2024-03-01T00:00:00.000Z', revoke_reason: '测试' })
+      .where('id', '=', certificateId)
+      .execute();
+    expect(await conformingOn('2024-06-30')).toBe(before);
+  });
+
   it('shows a county admin their own region only, with their allocation as the target', async () => {
     const own = await donge.get(`/api/programmes/${programmeId}/progress?asOf=2025-09-30`);
     expect(own.statusCode).toBe(200);

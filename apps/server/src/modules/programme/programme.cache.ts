@@ -13,9 +13,20 @@ import { certificateFingerprint, designationFingerprint } from './programme.repo
  * seen by the next request, in every server process. Bounded (least recently used first out).
  */
 const MAX_ENTRIES = 512;
-const cache = new Map<string, { fingerprint: string; value: unknown }>();
+type Entries = Map<string, { fingerprint: string; value: unknown }>;
+// One cache per database handle (tests and tools may open several in one process).
+const caches = new WeakMap<Kysely<DB>, Entries>();
 
-function remember(key: string, fingerprint: string, value: unknown) {
+function cacheOf(db: Kysely<DB>): Entries {
+  let entries = caches.get(db);
+  if (!entries) {
+    entries = new Map();
+    caches.set(db, entries);
+  }
+  return entries;
+}
+
+function remember(cache: Entries, key: string, fingerprint: string, value: unknown) {
   cache.set(key, { fingerprint, value });
   if (cache.size > MAX_ENTRIES) {
     const oldest = cache.keys().next().value;
@@ -25,7 +36,7 @@ function remember(key: string, fingerprint: string, value: unknown) {
   }
 }
 
-async function cached<T>(key: string, fingerprint: string, compute: () => Promise<T>): Promise<T> {
+async function cached<T>(cache: Entries, key: string, fingerprint: string, compute: () => Promise<T>): Promise<T> {
   const hit = cache.get(key);
   if (hit && hit.fingerprint === fingerprint) {
     cache.delete(key);
@@ -33,17 +44,20 @@ async function cached<T>(key: string, fingerprint: string, compute: () => Promis
     return hit.value as T;
   }
   const value = await compute();
-  remember(key, fingerprint, value);
+  remember(cache, key, fingerprint, value);
   return value;
 }
 
 /** Conforming counts for one request: the certificates' fingerprint is read once, here. */
 export async function conformingCounter(db: Kysely<DB>) {
   const fingerprint = await certificateFingerprint(db);
+  const cache = cacheOf(db);
   return {
-    byRegion: (asOf: string) => cached(`byRegion|${asOf}`, fingerprint, () => conformingByRegion(db, asOf)),
+    byRegion: (asOf: string) => cached(cache, `byRegion|${asOf}`, fingerprint, () => conformingByRegion(db, asOf)),
     count: (asOf: string, regionPath: string) =>
-      cached(`count|${asOf}|${regionPath}`, fingerprint, () => countConformingEnterprises(db, { asOf, regionPath })),
+      cached(cache, `count|${asOf}|${regionPath}`, fingerprint, () =>
+        countConformingEnterprises(db, { asOf, regionPath }),
+      ),
   };
 }
 
@@ -53,5 +67,5 @@ export async function conformingCounter(db: Kysely<DB>) {
  */
 export async function cachedDesignationSpans(db: Kysely<DB>): Promise<DesignationSpan[]> {
   const fingerprint = await designationFingerprint(db);
-  return cached('spans', fingerprint, () => designationSpans(db));
+  return cached(cacheOf(db), 'spans', fingerprint, () => designationSpans(db));
 }
