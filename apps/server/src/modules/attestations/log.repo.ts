@@ -61,6 +61,21 @@ export async function nodesByKey(db: Kysely<DB>, keys: readonly number[]): Promi
   return map;
 }
 
+/** Entries by leaf index (any order; missing indexes are absent). */
+export async function entriesByIndex(db: Kysely<DB>, indexes: readonly number[]) {
+  const rows: { leaf_index: number; entry: string }[] = [];
+  for (let i = 0; i < indexes.length; i += 500) {
+    rows.push(
+      ...(await db
+        .selectFrom('log_entries')
+        .select(['leaf_index', 'entry'])
+        .where('leaf_index', 'in', indexes.slice(i, i + 500))
+        .execute()),
+    );
+  }
+  return rows;
+}
+
 export async function insertEntries(trx: Transaction<DB>, rows: readonly LogEntryTable[]): Promise<void> {
   await insertChunked(rows, (chunk) => trx.insertInto('log_entries').values(chunk).execute(), 1000);
 }

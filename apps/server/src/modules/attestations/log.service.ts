@@ -125,13 +125,13 @@ export class TransparencyLog {
     await repo.ensureState(this.db, at);
     const size = await repo.treeSize(this.db);
     const frontier = frontierNodes(size);
-    const stored = await repo.nodesByKey(this.db, frontier.map(nodeKey));
+    const stored = await this.storedNodes(frontier.map(nodeKey));
     const hashes = frontier.map((node) => {
-      const hex = stored.get(nodeKey(node));
-      if (!hex) {
+      const hash = stored.get(nodeKey(node));
+      if (!hash) {
         throw new Error(`transparency log: node ${node.level}/${node.index} of tree size ${size} is missing`);
       }
-      return hexBytes(hex);
+      return hash;
     });
     const range = new CompactRange(sha256, size, hashes);
     const latest = await repo.latestCheckpoint(this.db);
@@ -284,7 +284,10 @@ export class TransparencyLog {
         range.append(leafHash(sha256, entry), (node, hash) => {
           const key = nodeKey(node);
           newNodes.set(key, hash);
-          nodeRows.push({ node_key: key, hash: bytesHex(hash) });
+          // Leaf hashes (level 0) are not stored: they are recomputed from the entries when a proof needs one.
+          if (node.level > 0) {
+            nodeRows.push({ node_key: key, hash: bytesHex(hash) });
+          }
         });
         entryRows.push({ leaf_index: leafIndex, entry: bytesBase64(entry) });
         entries.push(entry);
@@ -362,6 +365,20 @@ export class TransparencyLog {
     }));
   }
 
+  /** Perfect-subtree hashes by key: level ≥ 1 from log_nodes, leaves (level 0) hashed from their entries. */
+  private async storedNodes(keys: number[]): Promise<Map<number, Uint8Array>> {
+    const leaves = keys.filter((k) => k < 2 ** 40);
+    const inner = keys.filter((k) => k >= 2 ** 40);
+    const map = new Map<number, Uint8Array>();
+    for (const [key, hex] of await repo.nodesByKey(this.db, inner)) {
+      map.set(key, hexBytes(hex));
+    }
+    for (const row of await repo.entriesByIndex(this.db, leaves)) {
+      map.set(Number(row.leaf_index), leafHash(sha256, Buffer.from(row.entry, 'base64')));
+    }
+    return map;
+  }
+
   /**
    * The hashes of these ranges from stored nodes: `known` first (this batch's new nodes), the rest in one
    * query per 500 keys. Ranges shared by many proofs (the upper siblings) are hashed once.
@@ -385,8 +402,8 @@ export class TransparencyLog {
         }
       }
     }
-    for (const [key, hex] of await repo.nodesByKey(this.db, [...wanted])) {
-      nodes.set(key, hexBytes(hex));
+    for (const [key, hash] of await this.storedNodes([...wanted])) {
+      nodes.set(key, hash);
     }
     const lookup = (node: { level: number; index: number }): Uint8Array => {
       const hash = nodes.get(nodeKey(node));
