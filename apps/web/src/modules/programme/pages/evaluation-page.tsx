@@ -84,6 +84,8 @@ export function EvaluationPage() {
       <Alert type="info" showIcon style={{ marginBottom: 16 }} message={t.manualNote} />
       <Card title={t.indicators} style={{ marginBottom: 16 }}>
         <Table
+          // Remounted once loaded, so that every group starts expanded.
+          key={indicators.data ? 'loaded' : 'loading'}
           rowKey="id"
           size="small"
           pagination={false}
