@@ -14,6 +14,9 @@ import type {
 } from '../../db/schema-secrets';
 import { likeEscape } from '../../lib/sql';
 
+/** A value no id or code takes: `in (…)` with it matches nothing (PostgreSQL refuses NUL in text). */
+const NO_MATCH = '#none';
+
 /** The secret register's queries. Ciphertext columns are selected only by the functions that need them. */
 
 export async function findEnterpriseRef(db: Kysely<DB>, id: string) {
@@ -101,7 +104,7 @@ function pointQuery(db: Kysely<DB>, enterpriseId: string, filter: PointFilter) {
     query = query.where('p.category', '=', filter.category);
   }
   if (filter.levelCodes) {
-    query = query.where('p.level_code', 'in', filter.levelCodes.length > 0 ? filter.levelCodes : ['\u0000']);
+    query = query.where('p.level_code', 'in', filter.levelCodes.length > 0 ? filter.levelCodes : [NO_MATCH]);
   }
   if (filter.status) {
     query = query.where('p.status', '=', filter.status);
@@ -110,7 +113,7 @@ function pointQuery(db: Kysely<DB>, enterpriseId: string, filter: PointFilter) {
     query = query.where('p.department', '=', filter.department);
   }
   if (filter.knowerPersonnelId !== undefined) {
-    const personnelId = filter.knowerPersonnelId ?? '\u0000';
+    const personnelId = filter.knowerPersonnelId ?? NO_MATCH;
     query = query.where((eb) =>
       eb.exists(
         eb
@@ -169,7 +172,7 @@ export async function listPointsSealed(db: Kysely<DB>, enterpriseId: string, poi
     .select([...POINT_COLUMNS, 'p.content_enc', 'p.value_statement_enc', 'p.notes_enc'])
     .where('p.enterprise_id', '=', enterpriseId);
   if (pointIds) {
-    query = query.where('p.id', 'in', pointIds.length > 0 ? pointIds : ['\u0000']);
+    query = query.where('p.id', 'in', pointIds.length > 0 ? pointIds : [NO_MATCH]);
   }
   return query.orderBy('p.number').execute();
 }
@@ -542,7 +545,7 @@ export async function enterpriseScopePairs(
     pointsQuery = pointsQuery.where('id', 'in', pointIds);
   } else if (personnelIds) {
     const ids = [...new Set(pairs.map((p) => p.secret_point_id))];
-    pointsQuery = pointsQuery.where('id', 'in', ids.length > 0 ? ids : ['\u0000']);
+    pointsQuery = pointsQuery.where('id', 'in', ids.length > 0 ? ids : [NO_MATCH]);
   }
   const [points, notActive] = await Promise.all([
     pointsQuery.execute(),
@@ -578,7 +581,7 @@ export async function carrierFacts(db: Kysely<DB>, enterpriseId: string, pointId
     .where('enterprise_id', '=', enterpriseId)
     .where('status', '=', 'held');
   if (pointIds) {
-    query = query.where('secret_point_id', 'in', pointIds.length > 0 ? pointIds : ['\u0000']);
+    query = query.where('secret_point_id', 'in', pointIds.length > 0 ? pointIds : [NO_MATCH]);
   }
   return query.execute();
 }
@@ -592,7 +595,7 @@ export async function measureFacts(db: Kysely<DB>, enterpriseId: string, pointId
     .where('requirement_code', 'is not', null)
     .groupBy('secret_point_id');
   if (pointIds) {
-    query = query.where('secret_point_id', 'in', pointIds.length > 0 ? pointIds : ['\u0000']);
+    query = query.where('secret_point_id', 'in', pointIds.length > 0 ? pointIds : [NO_MATCH]);
   }
   return query.execute();
 }
@@ -605,7 +608,7 @@ export async function attestationFacts(db: Kysely<DB>, enterpriseId: string, poi
     .where('secret_point_id', 'is not', null)
     .groupBy('secret_point_id');
   if (pointIds) {
-    query = query.where('secret_point_id', 'in', pointIds.length > 0 ? pointIds : ['\u0000']);
+    query = query.where('secret_point_id', 'in', pointIds.length > 0 ? pointIds : [NO_MATCH]);
   }
   return query.execute();
 }
@@ -622,7 +625,7 @@ export async function pointFacts(db: Kysely<DB>, enterpriseId: string, pointIds?
     ])
     .where('enterprise_id', '=', enterpriseId);
   if (pointIds) {
-    query = query.where('id', 'in', pointIds.length > 0 ? pointIds : ['\u0000']);
+    query = query.where('id', 'in', pointIds.length > 0 ? pointIds : [NO_MATCH]);
   }
   return query.execute();
 }
