@@ -26,6 +26,7 @@ export const useProgrammeMessages = defineMessages({
     planLine: '节点目标线',
     regionTable: '各区域分解任务与完成情况',
     region: '区域',
+    allRegions: '全市',
     status: '进度',
     paceHelp:
       '进度：实际达到按节点目标线推算的应达数为“进度正常”，达到其 80% 为“有滞后风险”，低于 80% 为“进度落后”。点击数字查看计入的记录。',
@@ -145,6 +146,7 @@ export const useProgrammeMessages = defineMessages({
     planLine: 'Milestone line',
     regionTable: 'Regions: allocation and actual',
     region: 'Region',
+    allRegions: 'Whole programme',
     status: 'Pace',
     paceHelp:
       'On track: actual reaches the count expected on the milestone line; at risk: 80 % of it; behind: below. Click a number for the records.',

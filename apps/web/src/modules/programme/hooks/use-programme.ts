@@ -293,6 +293,20 @@ export function useInspections(id: string | undefined, page: number) {
   });
 }
 
+/** Inspection notes on one work item. */
+export function useWorkItemInspections(programmeId: string | undefined, workItemId: string) {
+  return useQuery({
+    queryKey: ['programmes', 'inspections', programmeId ?? '', 'work-item', workItemId] as const,
+    queryFn: (): Promise<InspectionPage> =>
+      unwrap(
+        api.GET('/api/programmes/{id}/inspections', {
+          params: { path: { id: programmeId ?? '' }, query: { workItemId, pageSize: 100 } },
+        }),
+      ),
+    enabled: Boolean(programmeId) && workItemId !== '',
+  });
+}
+
 export function useCreateInspection(programmeId: string) {
   const queryClient = useQueryClient();
   return useMutation({

@@ -11,6 +11,7 @@ import {
   Progress as Bar,
   Row,
   Segmented,
+  Select,
   Space,
   Statistic,
   Table,
@@ -19,6 +20,7 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
+import { useAuth } from '../../../app/auth';
 import { ErrorResult } from '../../../ui/error-result';
 import { PageHeader } from '../../../ui/page-header';
 import { PageLoading } from '../../../ui/page-loading';
@@ -29,6 +31,7 @@ import { ProgressChart } from '../components/progress-chart';
 import {
   downloadReport,
   useActiveProgramme,
+  useAllocation,
   useProgress,
   useProgressSeries,
   type Progress,
@@ -49,12 +52,15 @@ type RegionRow = Progress['regions'][number];
 
 export function ProgrammeDashboardPage() {
   const t = useProgrammeMessages();
+  const { can } = useAuth();
   const { message } = App.useApp();
   const url = useUrlState();
   const { programmes, active, isLoading, error, choose } = useActiveProgramme();
   const asOf = url.get('asOf') ?? todayCst();
-  const progress = useProgress(active?.id, asOf);
-  const series = useProgressSeries(active?.id);
+  const regionId = url.get('region');
+  const progress = useProgress(active?.id, asOf, regionId);
+  const series = useProgressSeries(active?.id, regionId);
+  const units = useAllocation(active?.id);
   const [chartKind, setChartKind] = useState<ProgressKind>('station');
   const [printing, setPrinting] = useState(false);
 
@@ -79,6 +85,17 @@ export function ProgrammeDashboardPage() {
         extra={
           <Space wrap>
             <ProgrammePicker programmes={programmes} value={active.id} onChange={choose} />
+            {can('programme:write') ? (
+              <Select
+                allowClear
+                style={{ minWidth: 180 }}
+                placeholder={t.allRegions}
+                value={regionId}
+                onChange={(v: string | undefined) => url.set({ region: v })}
+                options={(units.data?.items ?? []).map((u) => ({ value: u.regionId, label: u.name }))}
+                aria-label={t.region}
+              />
+            ) : null}
             <span>{t.asOf}</span>
             <Input
               type="date"

@@ -9,7 +9,7 @@ import { formatDateTime } from '../../../ui/format';
 import { PageHeader } from '../../../ui/page-header';
 import { PageLoading } from '../../../ui/page-loading';
 import { WorkItemStatusTag } from '../components/pace-tag';
-import { downloadAttachment, useReportWorkItem, useWorkItem } from '../hooks/use-programme';
+import { downloadAttachment, useReportWorkItem, useWorkItem, useWorkItemInspections } from '../hooks/use-programme';
 import { useProgrammeMessages } from '../messages';
 
 interface ReportValues {
@@ -24,6 +24,7 @@ export function WorkItemPage() {
   const { id = '' } = useParams();
   const item = useWorkItem(id);
   const report = useReportWorkItem(id);
+  const inspections = useWorkItemInspections(item.data?.programmeId, id);
   const [form] = Form.useForm<ReportValues>();
   const [files, setFiles] = useState<UploadFile[]>([]);
   if (item.isLoading) {
@@ -106,6 +107,19 @@ export function WorkItemPage() {
               {t.submit}
             </Button>
           </Form>
+        </Card>
+      ) : null}
+      {(inspections.data?.items.length ?? 0) > 0 ? (
+        <Card title={t.inspections} style={{ marginBottom: 16 }} data-testid="work-item-inspections">
+          {inspections.data?.items.map((i) => (
+            <Typography.Paragraph key={i.id}>
+              <Typography.Text strong>
+                {i.inspectedOn} {i.inspectors}
+              </Typography.Text>
+              ：{i.findings}
+              {i.requirements ? `（${t.requirements}：${i.requirements}）` : ''}
+            </Typography.Paragraph>
+          ))}
         </Card>
       ) : null}
       <Card title={t.reports}>

@@ -16,6 +16,7 @@ import {
   exportWorkItems,
   useActiveProgramme,
   useCreateWorkItem,
+  useDepartments,
   useProgramme,
   useWorkItems,
   type WorkItem,
@@ -38,9 +39,11 @@ export function WorkItemsPage() {
     pageSize: url.pageSize,
     ...(status ? { status } : {}),
     ...(url.get('taskId') ? { taskId: url.get('taskId') } : {}),
+    ...(url.get('owner') ? { ownerOrganizationId: url.get('owner') } : {}),
     ...(url.get('q') ? { q: url.get('q') } : {}),
   };
   const list = useWorkItems(active?.id, query);
+  const departments = useDepartments();
   const create = useCreateWorkItem(active?.id ?? '');
   const [creating, setCreating] = useState(false);
   if (isLoading) {
@@ -96,7 +99,20 @@ export function WorkItemsPage() {
               aria-label={t.status}
             />
           </Col>
-          <Col xs={24} md={8}>
+          <Col xs={24} md={5}>
+            <Select
+              allowClear
+              showSearch
+              optionFilterProp="label"
+              style={{ width: '100%' }}
+              placeholder={t.owner}
+              value={url.get('owner')}
+              onChange={(v: string | undefined) => url.set({ owner: v })}
+              options={(departments.data?.items ?? []).map((o) => ({ value: o.id, label: o.name }))}
+              aria-label={t.owner}
+            />
+          </Col>
+          <Col xs={24} md={6}>
             <Select
               allowClear
               style={{ width: '100%' }}
