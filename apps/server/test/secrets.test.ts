@@ -333,6 +333,70 @@ describe('secret register', () => {
   });
 });
 
+describe('levels and members', () => {
+  let t: TestApp;
+  let entB: string;
+  beforeAll(async () => {
+    t = await createTestApp({ syntheticCount: 1 });
+    entB = await enterpriseIdByName(t.db, '临清示范轴承有限公司');
+  });
+  afterAll(async () => t.close());
+
+  it('lets an enterprise configure its own levels; a level in use cannot be removed', async () => {
+    const admin = await t.login('ent.b.admin');
+    const url = `/api/enterprises/${entB}/secret-levels`;
+    const put = (levels: unknown) => admin.inject({ method: 'PUT', url, payload: { levels } });
+    expect((await put([{ code: 'top', name: '绝密级', core: true }])).statusCode).toBe(409);
+    expect((await put([{ code: 'general', name: '一般', core: false }])).statusCode).toBe(400);
+    const ok = await put([
+      { code: 'core', name: '核心商密', core: true },
+      { code: 'important', name: '重要商密', core: false },
+      { code: 'general', name: '一般商密', core: false },
+      { code: 'internal', name: '内部', core: false },
+    ]);
+    expect(ok.statusCode, ok.body).toBe(200);
+    const created = await admin.post(`/api/enterprises/${entB}/secret-points`, {
+      name: '内部资料',
+      category: 'data',
+      levelCode: 'internal',
+      department: '技术部',
+      content: '内部资料的具体内容。',
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    expect(created.json()).toMatchObject({ levelName: '内部', core: false });
+    expect(
+      (
+        await admin.post(`/api/enterprises/${entB}/secret-points`, {
+          name: 'x',
+          category: 'data',
+          levelCode: 'nope',
+          department: 'x',
+          content: 'x',
+        })
+      ).statusCode,
+    ).toBe(400);
+  });
+
+  it('an enterprise user who registers a point is in its knowledge scope and can open it', async () => {
+    const entA = await enterpriseIdByName(t.db, '东阿示范阿胶股份有限公司');
+    const user = await t.login('ent.a.user');
+    const created = await user.post(`/api/enterprises/${entA}/secret-points`, {
+      name: '用户登记的秘点',
+      category: 'source_code',
+      levelCode: 'important',
+      department: '信息部',
+      content: '信息部自研排产算法的源代码与参数。',
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const id = created.json<{ id: string; knowers: { name: string }[] }>().id;
+    expect(created.json<{ knowers: { name: string }[] }>().knowers.map((k) => k.name)).toEqual(['赵磊']);
+    expect((await user.get(`/api/enterprises/${entA}/secret-points/${id}`)).statusCode).toBe(200);
+    // Confirming is the admin's.
+    expect((await user.post(`/api/enterprises/${entA}/secret-points/${id}/confirm`, {})).statusCode).toBe(403);
+    expect((await user.get(`/api/enterprises/${entA}/personnel`)).statusCode).toBe(403);
+  });
+});
+
 describe('secret register rules (pure)', () => {
   it('scores readiness per property and names what is missing', () => {
     const empty = readiness({
