@@ -153,7 +153,7 @@ export function FileAttester({ secretPointId }: FileAttesterProps) {
                   </Typography.Text>
                 ),
               },
-              { title: '状态', key: 'status', render: (_, row) => statusTag(row) },
+              { title: t.status, key: 'status', render: (_, row) => statusTag(row) },
               {
                 title: t.actions,
                 key: 'actions',
@@ -167,7 +167,7 @@ export function FileAttester({ secretPointId }: FileAttesterProps) {
                       size="small"
                       type="text"
                       icon={<DeleteOutlined />}
-                      aria-label="remove"
+                      aria-label={t.evidenceRemove}
                       onClick={() => setRows((current) => current.filter((r) => r.key !== row.key))}
                     />
                   ),
