@@ -705,6 +705,11 @@ describe('programme', () => {
     expect(res.headers['content-type']).toContain('application/pdf');
     expect(res.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
     expect(res.rawPayload.length).toBeGreaterThan(20_000);
+    // A county admin prints their own region's report; a department officer the city's, without evaluation.
+    const own = await donge.get(`/api/programmes/${programmeId}/report.pdf?asOf=2025-09-30`);
+    expect(own.statusCode).toBe(200);
+    expect(own.headers['content-disposition']).toContain(encodeURIComponent('东阿县'));
+    expect((await police.get(`/api/programmes/${programmeId}/report.pdf`)).statusCode).toBe(200);
   }, 60_000);
 
   it('hides a programme from roles without the permission and answers 404 for unknown ids', async () => {
