@@ -5,7 +5,7 @@ import { InvalidArgumentError, type Command } from 'commander';
 import { loadConfig } from '../../config';
 import { migrateToLatest } from '../../db/database';
 import { databaseFor } from '../../main';
-import { loadLogSigner } from './log-key';
+import { hasLogKey, loadLogSigner } from './log-key';
 import { monitorOnce, readMonitorState, writeMonitorState, type MonitorState } from './log-monitor';
 import { verifyLog } from './log-verify';
 import { hashFile, verifyReceipt } from './receipt-verify';
@@ -28,6 +28,13 @@ export function registerLogCommands(program: Command): void {
     .option('--public-key <key>', '日志的 note 验证公钥（默认：SHANGMI_LOG_KEY 或数据目录中的签名密钥）')
     .action(async (options: { publicKey?: string }) => {
       const config = loadConfig();
+      if (!options.publicKey && !hasLogKey(config)) {
+        console.error(
+          `未找到日志签名密钥（SHANGMI_LOG_KEY 或 ${config.dataDir}/log-signing.key）：请用 --public-key 指定日志公钥`,
+        );
+        process.exitCode = 2;
+        return;
+      }
       const verifierKey =
         options.publicKey ?? loadLogSigner(config, { warn: (m) => console.error(m) }, { create: false }).verifierKey;
       const database = databaseFor(config);

@@ -13,9 +13,14 @@ export interface KeyLogger {
  * The log's signing key: SHANGMI_LOG_KEY when set, else `<data dir>/log-signing.key`, made on first
  * start (mode 0600) with a warning — like the demo password, fine for a pilot, to be replaced by a key
  * held outside the server (and backed up: checkpoints signed with a lost key can no longer be extended
- * under the same verifier key). When the data directory does not exist and `create` is false (tests,
- * one-off commands), a temporary key is used and said so.
+ * under the same verifier key). With `create` false (tests, an app built without `serve`), a missing key
+ * is replaced by a temporary one, said so, and nothing is written.
  */
+/** Whether a signing key is configured (environment or key file), without making one. */
+export function hasLogKey(config: Config): boolean {
+  return config.tlogSigningKey !== null || fs.existsSync(path.join(config.dataDir, LOG_KEY_FILE));
+}
+
 export function loadLogSigner(config: Config, logger: KeyLogger, options: { create: boolean }): LogSigner {
   if (config.tlogSigningKey) {
     const signer = parseSignerKey(config.tlogSigningKey);
@@ -33,8 +38,9 @@ export function loadLogSigner(config: Config, logger: KeyLogger, options: { crea
     return signer;
   }
   const signer = generateSigner(config.tlogOrigin);
-  if (!options.create && !fs.existsSync(config.dataDir)) {
-    logger.warn(`transparency log: no signing key and no data directory (${config.dataDir}); using a temporary key`);
+  if (!options.create) {
+    // Only the server's start (main.ts) writes the key file; anything else never leaves a key behind.
+    logger.warn(`transparency log: no signing key (SHANGMI_LOG_KEY or ${file}); using a temporary key`);
     return signer;
   }
   fs.mkdirSync(config.dataDir, { recursive: true });
