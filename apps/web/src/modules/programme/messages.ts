@@ -87,6 +87,10 @@ export const useProgrammeMessages = defineMessages({
     requirements: '整改要求',
     emptyInspections: '暂无督查记录',
     indicators: '指标体系',
+    editIndicators: '编辑指标体系',
+    invalidJson: '不是有效的 JSON',
+    indicatorHelp:
+      '每个一级指标的分值等于其下级指标分值之和；下级指标的 method 为 auto（自动，须指定 source：designation_base、designation_station、designation_enterprise、conforming、workitems_on_time）或 manual（人工评分附佐证）。已有考核轮次后不能再修改。',
     weight: '分值',
     method: '计分方式',
     rounds: '考核轮次',
@@ -207,6 +211,10 @@ export const useProgrammeMessages = defineMessages({
     requirements: 'Requirements',
     emptyInspections: 'No inspections',
     indicators: 'Indicators',
+    editIndicators: 'Edit indicators',
+    invalidJson: 'Not valid JSON',
+    indicatorHelp:
+      "A group's points are the sum of its leaves'; a leaf's method is auto (with a source: designation_base, designation_station, designation_enterprise, conforming, workitems_on_time) or manual (scored with evidence). Locked once a round exists.",
     weight: 'Points',
     method: 'Scoring',
     rounds: 'Rounds',

@@ -325,6 +325,17 @@ export function useIndicators(id: string | undefined) {
   });
 }
 
+export type IndicatorsInput = RequestBody<'/api/programmes/{id}/indicators', 'put'>;
+
+export function useSaveIndicators(programmeId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: IndicatorsInput): Promise<IndicatorTree> =>
+      unwrap(api.PUT('/api/programmes/{id}/indicators', { params: { path: { id: programmeId } }, body })),
+    onSuccess: (saved) => queryClient.setQueryData(programmeKeys.indicators(programmeId), saved),
+  });
+}
+
 export function useRounds(id: string | undefined) {
   return useQuery({
     queryKey: programmeKeys.rounds(id ?? ''),

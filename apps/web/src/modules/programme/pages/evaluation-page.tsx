@@ -32,6 +32,8 @@ import {
   useRoundActions,
   useRoundResults,
   useRounds,
+  useSaveIndicators,
+  type IndicatorsInput,
   type EvaluationResults,
 } from '../hooks/use-programme';
 import { useProgrammeMessages } from '../messages';
@@ -56,6 +58,8 @@ export function EvaluationPage() {
   const roundId = url.get('round') ?? rounds.data?.items[0]?.id;
   const results = useRoundResults(roundId);
   const actions = useRoundActions(active?.id ?? '');
+  const saveIndicators = useSaveIndicators(active?.id ?? '');
+  const [treeText, setTreeText] = useState<string | null>(null);
   const [roundOpen, setRoundOpen] = useState(false);
   const [scoring, setScoring] = useState<{ row: ResultRow; leaf: Leaf } | null>(null);
   const [roundForm] = Form.useForm<RoundValues>();
@@ -82,7 +86,40 @@ export function EvaluationPage() {
         extra={<ProgrammePicker programmes={programmes} value={active.id} onChange={choose} />}
       />
       <Alert type="info" showIcon style={{ marginBottom: 16 }} message={t.manualNote} />
-      <Card title={t.indicators} style={{ marginBottom: 16 }}>
+      <Card
+        title={t.indicators}
+        style={{ marginBottom: 16 }}
+        extra={
+          writable && (rounds.data?.items.length ?? 0) === 0 ? (
+            <Button
+              onClick={() =>
+                setTreeText(
+                  JSON.stringify(
+                    (indicators.data?.items ?? []).map((g) => ({
+                      code: g.code,
+                      name: g.name,
+                      weight: g.weight,
+                      description: g.description,
+                      children: g.children.map((c) => ({
+                        code: c.code,
+                        name: c.name,
+                        weight: c.weight,
+                        method: c.method,
+                        source: c.source,
+                        description: c.description,
+                      })),
+                    })),
+                    null,
+                    2,
+                  ),
+                )
+              }
+            >
+              {t.editIndicators}
+            </Button>
+          ) : null
+        }
+      >
         <Table
           // Remounted once loaded, so that every group starts expanded.
           key={indicators.data ? 'loaded' : 'loading'}
@@ -223,6 +260,37 @@ export function EvaluationPage() {
           />
         )}
       </Card>
+      <Modal
+        open={treeText !== null}
+        title={t.editIndicators}
+        width={760}
+        okText={t.save}
+        cancelText={t.cancel}
+        confirmLoading={saveIndicators.isPending}
+        onCancel={() => setTreeText(null)}
+        onOk={() => {
+          let items: IndicatorsInput['items'];
+          try {
+            items = JSON.parse(treeText ?? '[]') as IndicatorsInput['items'];
+          } catch {
+            message.error(t.invalidJson);
+            return;
+          }
+          saveIndicators
+            .mutateAsync({ items })
+            .then(() => setTreeText(null))
+            .catch(fail);
+        }}
+      >
+        <Typography.Paragraph type="secondary">{t.indicatorHelp}</Typography.Paragraph>
+        <Input.TextArea
+          rows={18}
+          value={treeText ?? ''}
+          onChange={(e) => setTreeText(e.target.value)}
+          style={{ fontFamily: 'monospace' }}
+          aria-label={t.indicators}
+        />
+      </Modal>
       <Modal
         open={roundOpen}
         title={t.newRound}
