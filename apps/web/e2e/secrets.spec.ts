@@ -120,3 +120,41 @@ test('an enterprise admin registers a core point, adds a person with an agreemen
   await expect(page.getByTestId('forbidden')).toBeVisible();
   await expect(page.getByText(CONTENT)).toHaveCount(0);
 });
+
+test('an enterprise admin offboards someone who knows a core point: high risk, checklist, reminder letter', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await login(page, 'ent.a.admin');
+  await page.goto('/secrets/offboardings');
+  await expect(page.getByRole('heading', { name: '离职办理' })).toBeVisible();
+  // The seeded departure of 周强 has overdue steps.
+  await expect(page.getByRole('link', { name: '周强' })).toBeVisible();
+  await page.getByRole('button', { name: '办理离职' }).click();
+  const wizard = page.getByRole('dialog');
+  await wizard.locator('.ant-select').click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '孙丽' }).click();
+  await wizard.getByRole('button', { name: '下一步' }).click();
+  const leaving = wizard.getByRole('textbox').first();
+  await leaving.fill('2030-06-28');
+  await leaving.press('Enter');
+  await wizard.getByRole('button', { name: '下一步' }).click();
+  await expect(wizard.getByText('该人员知悉核心商密，将标记为高风险离职')).toBeVisible();
+  await wizard.getByRole('button', { name: '开始办理' }).click();
+
+  await expect(page).toHaveURL(/\/secrets\/offboardings\/[0-9a-f-]{36}$/);
+  await expect(page.getByText('高风险', { exact: true }).first()).toBeVisible();
+  const checklist = page.getByRole('row', { name: /离职保密谈话/ });
+  await checklist.getByRole('button', { name: /^完\s?成$/ }).click();
+  const stepDialog = page.getByRole('dialog');
+  await stepDialog.getByRole('textbox').fill('已谈话，签收保密承诺');
+  await stepDialog
+    .getByRole('button', { name: '完 成' })
+    .or(stepDialog.getByRole('button', { name: '完成' }))
+    .click();
+  await expect(page.getByRole('row', { name: /离职保密谈话/ })).toContainText('已谈话，签收保密承诺');
+
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: '生成提醒函 (PDF)' }).click();
+  expect((await download).suggestedFilename()).toBe('保密义务提醒函-孙丽.pdf');
+});
