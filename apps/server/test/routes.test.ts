@@ -1,5 +1,5 @@
 import type { Permission, Role } from '@shangmi/shared';
-import { ROLE_PERMISSIONS } from '@shangmi/shared';
+import { CONCEALED_PERMISSIONS, ROLE_PERMISSIONS } from '@shangmi/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, enterpriseIdByName, type Session, type TestApp } from './helpers';
 
@@ -96,7 +96,12 @@ describe('routes, permissions and OpenAPI', () => {
             // A record-level refusal may happen; the route-level one must not.
             expect(res.json().type, label).not.toMatch(/permission_denied$/);
           }
+        } else if (CONCEALED_PERMISSIONS.includes(permission) && role !== 'enterprise_user') {
+          // The 阿胶 enterprise's secrets, to anyone outside it: refused exactly like a missing record.
+          expect(res.statusCode, label).toBe(404);
+          expect(res.json().type, label).toMatch(/not_found$/);
         } else {
+          // Includes the enterprise's own user on its admin-only secret routes: a plain 403.
           expect(res.statusCode, label).toBe(403);
           expect(res.json().type, label).toMatch(/permission_denied$/);
         }

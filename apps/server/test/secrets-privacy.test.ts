@@ -291,7 +291,7 @@ describe('contents stay with the enterprise', () => {
     'ent.b.admin',
   ];
 
-  it('every government role and every other enterprise is refused on every content route (404 for other enterprises)', async () => {
+  it('every government role and every other enterprise gets 404 on every content route, as for a missing record', async () => {
     const routes = t.app.routeTable.filter(
       (r) =>
         r.permission?.startsWith('secret:') &&
@@ -312,14 +312,10 @@ describe('contents stay with the enterprise', () => {
           ...(route.method === 'GET' ? {} : { payload: {} }),
         });
         const label = `${username} ${route.method} ${route.url}`;
-        if (username.startsWith('ent.')) {
-          // Another enterprise holds the permission: the record layer answers exactly like a missing id.
-          expect(res.statusCode, label).toBe(404);
-        } else {
-          // Government roles hold no secret:read/write/manage at all: refused before the id is looked at.
-          expect(res.statusCode, label).toBe(403);
-          expect(res.json().type, label).toMatch(/permission_denied$/);
-        }
+        // Another enterprise holds the permission and the record layer answers exactly like a missing id;
+        // government roles hold no secret:read/write/manage and the route layer answers the same 404.
+        expect(res.statusCode, label).toBe(404);
+        expect(res.json().type, label).toMatch(/not_found$/);
         expect(res.body, label).not.toContain('WOMBAT');
         expect(res.body, label).not.toContain('私有秘点');
         expect(res.body, label).not.toContain('范围测试员');

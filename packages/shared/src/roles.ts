@@ -91,6 +91,13 @@ export const NOT_CITY_ADMIN_PERMISSIONS: readonly Permission[] = [
   'designation:score',
 ];
 
+/**
+ * Routes guarded by these (/api/enterprises/:id/…) answer 404 (as for a missing record), not 403, to anyone
+ * outside the enterprise who lacks the permission: an enterprise's secrets must not even be confirmed to
+ * exist to government roles or other enterprises. The enterprise's own people get the usual 403.
+ */
+export const CONCEALED_PERMISSIONS: readonly Permission[] = ['secret:read', 'secret:write', 'secret:manage'];
+
 const ALL: readonly Permission[] = PERMISSIONS.filter((p) => !NOT_CITY_ADMIN_PERMISSIONS.includes(p));
 
 /**

@@ -1,4 +1,4 @@
-import type { Permission } from '@shangmi/shared';
+import { CONCEALED_PERMISSIONS, type Permission } from '@shangmi/shared';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Actor, RequestContext } from '../lib/context';
@@ -70,6 +70,16 @@ export const authzPlugin = fp(async (app: FastifyInstance) => {
       throw new AppError('unauthenticated', 401, '请先登录');
     }
     if (!config.permission || !request.actor.permissions.has(config.permission)) {
+      // An enterprise's own secrets (/api/enterprises/:id/…): to anyone outside that enterprise the refusal
+      // looks exactly like a missing record; the enterprise's own people are told they lack the permission.
+      const enterpriseId = (request.params as { id?: unknown } | undefined)?.id;
+      if (
+        config.permission &&
+        CONCEALED_PERMISSIONS.includes(config.permission) &&
+        enterpriseId !== request.actor.enterpriseId
+      ) {
+        throw new AppError('not_found', 404, '记录不存在或无权访问');
+      }
       throw new AppError('permission_denied', 403, '当前角色无权执行此操作');
     }
   });

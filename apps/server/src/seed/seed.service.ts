@@ -9,7 +9,7 @@ import { insertUser } from '../modules/users/index';
 import { CITY_DEPARTMENTS, countyGovernmentName, LIAOCHENG, type RegionSeed } from './liaocheng';
 import { seedDesignationsDemo } from './designations';
 import { seedPlaces } from './places';
-import { seedProgramme } from './programme';
+import { seedProgramme, seedProgrammeDemo } from './programme';
 import { seedSecretsDemo } from './secrets';
 import { seedStandards } from './standards';
 import { syntheticEnterprises, syntheticUscc } from './synthetic';
@@ -275,6 +275,7 @@ export async function seedDemo(db: Kysely<DB>, password: string, syntheticCount 
   await seedPlaces(db, { demo: true });
   await seedDesignationsDemo(db);
   await seedSecretsDemo(db);
+  await seedProgrammeDemo(db);
 }
 
 /** Adds N synthetic enterprises (for benchmarks), spread over the county-level regions. */

@@ -231,7 +231,7 @@ export function AppLayout() {
           mode="inline"
           items={items}
           selectedKeys={[selected]}
-          defaultOpenKeys={['registry', 'conformance', 'demonstration', 'system']}
+          defaultOpenKeys={['programme', 'secrets-group', 'registry', 'conformance', 'demonstration', 'system']}
           aria-label="main navigation"
         />
       </Layout.Sider>

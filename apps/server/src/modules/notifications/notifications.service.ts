@@ -18,7 +18,8 @@ export type NotificationKind =
   | 'designation_objection'
   | 'designation_granted'
   | 'designation_review'
-  | 'secret_offboarding_overdue';
+  | 'secret_offboarding_overdue'
+  | 'workitem_overdue';
 
 export type NotifyInput = {
   kind: NotificationKind;

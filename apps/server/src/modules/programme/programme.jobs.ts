@@ -16,7 +16,7 @@ export interface OverdueRun {
 }
 
 // The inbox's kind list belongs to the notifications module; this kind is the programme's.
-const OVERDUE_KIND = 'workitem_overdue' as NotificationKind;
+const OVERDUE_KIND: NotificationKind = 'workitem_overdue';
 
 /**
  * Overdue work items (deadline passed, not done) notify the owning unit and the task force office once
