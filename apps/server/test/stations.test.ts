@@ -240,7 +240,12 @@ describe('service stations', () => {
     expect(filtered.json().items.map((s: Station) => s.name)).toEqual(['临清市新华路市场监管所商业秘密保护服务站']);
     // The demo history designated five stations, one of them revoked at its 2025 review.
     const demonstration = await t.app.inject({ method: 'GET', url: '/api/public/stations?demonstration=true' });
-    expect(demonstration.json<{ items: Station[] }>().items.map((s) => s.name).sort()).toEqual(
+    expect(
+      demonstration
+        .json<{ items: Station[] }>()
+        .items.map((s) => s.name)
+        .sort(),
+    ).toEqual(
       [
         '临清市新华路市场监管所商业秘密保护服务站',
         '东昌府区古楼市场监管所商业秘密保护服务站',

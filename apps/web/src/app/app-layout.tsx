@@ -24,7 +24,7 @@ import {
 } from '@ant-design/icons';
 import type { Permission } from '@shangmi/shared';
 import { App, Avatar, Dropdown, Flex, Layout, Menu, Tag, Typography, type MenuProps } from 'antd';
-import { Suspense, useMemo, useState, type ReactNode } from 'react';
+import { Suspense, useMemo, useState } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import type { Me } from '../api/types';
 import { useCommonMessages } from '../i18n/common';
