@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/schema';
-import { likeEscape } from '../../lib/sql';
+import { likeEscape, regionsUnder } from '../../lib/sql';
 
 export interface BaseFilter {
   q?: string;
@@ -11,14 +11,7 @@ export interface BaseFilter {
 function applyFilter(db: Kysely<DB>, filter: BaseFilter) {
   let query = db.selectFrom('demonstration_bases as b');
   for (const path of filter.regionPaths) {
-    query = query.where(
-      'b.region_id',
-      'in',
-      db
-        .selectFrom('regions')
-        .select('regions.id')
-        .where(sql<boolean>`regions.path like ${likeEscape(path) + '%'} escape '\\'`),
-    );
+    query = query.where('b.region_id', 'in', regionsUnder(db, path));
   }
   if (filter.q) {
     query = query.where(sql<boolean>`b.name like ${`%${likeEscape(filter.q)}%`} escape '\\'`);

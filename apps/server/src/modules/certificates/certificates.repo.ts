@@ -1,7 +1,7 @@
 import type { CertificateStatus } from '@shangmi/shared';
 import { sql, type Kysely } from 'kysely';
 import type { CertificateTable, DB } from '../../db/schema';
-import { likeEscape } from '../../lib/sql';
+import { likeEscape, regionsUnder } from '../../lib/sql';
 import type { EnterpriseScope } from '../../plugins/authz';
 
 /** The assessment columns a certificate copies. */
@@ -64,11 +64,7 @@ export interface CertificateFilter {
 
 /** Scope and filters on certificates joined to their enterprise (scope follows the enterprise's region, as for enterprises). */
 function applyFilter(db: Kysely<DB>, filter: CertificateFilter, scope: EnterpriseScope) {
-  const inRegion = (path: string) =>
-    db
-      .selectFrom('regions')
-      .select('regions.id')
-      .where(sql<boolean>`regions.path like ${likeEscape(path) + '%'} escape '\\'`);
+  const inRegion = (path: string) => regionsUnder(db, path);
   let query = db.selectFrom('certificates as c').innerJoin('enterprises as e', 'e.id', 'c.enterprise_id');
   switch (scope.kind) {
     case 'all':

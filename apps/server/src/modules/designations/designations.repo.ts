@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/schema';
-import { likeEscape } from '../../lib/sql';
+import { likeEscape, regionsUnder } from '../../lib/sql';
 
 /** Who sees which applications: everything, a county's subtree, an organisation's own, an expert's assigned. */
 export type ApplicationVisibility =
@@ -24,14 +24,7 @@ function applyApplicationFilter(db: Kysely<DB>, filter: ApplicationFilter) {
     case 'all':
       break;
     case 'region':
-      query = query.where(
-        'a.region_id',
-        'in',
-        db
-          .selectFrom('regions')
-          .select('regions.id')
-          .where(sql<boolean>`regions.path like ${likeEscape(v.path) + '%'} escape '\\'`),
-      );
+      query = query.where('a.region_id', 'in', regionsUnder(db, v.path));
       break;
     case 'organization':
       query = query.where((eb) =>
@@ -605,14 +598,7 @@ export interface DesignationFilter {
 function applyDesignationFilter(db: Kysely<DB>, filter: DesignationFilter) {
   let query = db.selectFrom('designations as d');
   if (filter.regionPath) {
-    query = query.where(
-      'd.region_id',
-      'in',
-      db
-        .selectFrom('regions')
-        .select('regions.id')
-        .where(sql<boolean>`regions.path like ${likeEscape(filter.regionPath) + '%'} escape '\\'`),
-    );
+    query = query.where('d.region_id', 'in', regionsUnder(db, filter.regionPath));
   }
   if (filter.q) {
     query = query.where((eb) =>
@@ -863,14 +849,7 @@ export interface ReviewFilter {
 function applyReviewFilter(db: Kysely<DB>, filter: ReviewFilter) {
   let query = db.selectFrom('designation_reviews as v').innerJoin('designations as d', 'd.id', 'v.designation_id');
   if (filter.regionPath) {
-    query = query.where(
-      'd.region_id',
-      'in',
-      db
-        .selectFrom('regions')
-        .select('regions.id')
-        .where(sql<boolean>`regions.path like ${likeEscape(filter.regionPath) + '%'} escape '\\'`),
-    );
+    query = query.where('d.region_id', 'in', regionsUnder(db, filter.regionPath));
   }
   if (filter.status) {
     query = query.where('v.status', '=', filter.status);

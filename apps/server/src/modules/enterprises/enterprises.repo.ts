@@ -1,7 +1,7 @@
 import { sql, type ExpressionBuilder, type Kysely } from 'kysely';
 import type { DB } from '../../db/schema';
 import type { EnterpriseScope } from '../../plugins/authz';
-import { likeEscape } from '../../lib/sql';
+import { likeEscape, regionsUnder } from '../../lib/sql';
 
 export interface EnterpriseFilter {
   q?: string;
@@ -26,11 +26,7 @@ const SORT_COLUMNS = {
  */
 function applyFilter(db: Kysely<DB>, filter: EnterpriseFilter, scope: EnterpriseScope) {
   let query = db.selectFrom('enterprises as e');
-  const inRegion = (path: string) =>
-    db
-      .selectFrom('regions')
-      .select('regions.id')
-      .where(sql<boolean>`regions.path like ${likeEscape(path) + '%'} escape '\\'`);
+  const inRegion = (path: string) => regionsUnder(db, path);
   switch (scope.kind) {
     case 'all':
       break;

@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/schema';
-import { likeEscape } from '../../lib/sql';
+import { likeEscape, regionsUnder } from '../../lib/sql';
 
 export interface StationFilter {
   q?: string;
@@ -15,14 +15,7 @@ export interface StationFilter {
 function applyFilter(db: Kysely<DB>, filter: StationFilter) {
   let query = db.selectFrom('service_stations as s');
   for (const path of filter.regionPaths) {
-    query = query.where(
-      's.region_id',
-      'in',
-      db
-        .selectFrom('regions')
-        .select('regions.id')
-        .where(sql<boolean>`regions.path like ${likeEscape(path) + '%'} escape '\\'`),
-    );
+    query = query.where('s.region_id', 'in', regionsUnder(db, path));
   }
   if (filter.q) {
     query = query.where(sql<boolean>`s.name like ${`%${likeEscape(filter.q)}%`} escape '\\'`);
