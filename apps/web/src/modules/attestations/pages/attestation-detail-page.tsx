@@ -70,7 +70,13 @@ export function AttestationDetailPage() {
             },
             { key: 'by', label: t.createdBy, children: attestation.createdByName },
             ...(attestation.secretPointId
-              ? [{ key: 'point', label: t.secretPoint, children: attestation.secretPointId }]
+              ? [
+                  {
+                    key: 'point',
+                    label: t.secretPoint,
+                    children: <Link to={`/secrets/points/${attestation.secretPointId}`}>{t.secretPoint}</Link>,
+                  },
+                ]
               : []),
           ]}
         />

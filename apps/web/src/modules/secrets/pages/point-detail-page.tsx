@@ -574,27 +574,33 @@ function EventsTab({ point }: PointViewProps) {
 function AttestationsTab({ point }: PointViewProps) {
   const t = useSecretMessages();
   return (
-    <Table
-      rowKey="id"
-      size="small"
-      pagination={false}
-      dataSource={point.attestations}
-      locale={{ emptyText: <Empty description={t.noAttestations} /> }}
-      columns={[
-        { title: t.attestationLabel, dataIndex: 'label', render: (l: string | null) => l ?? '—' },
-        {
-          title: 'SHA-256',
-          dataIndex: 'sha256',
-          render: (h: string) => <Typography.Text code>{h.slice(0, 16)}…</Typography.Text>,
-        },
-        { title: t.attestedAt, dataIndex: 'createdAt', render: (d: string) => formatDateTime(d) },
-        {
-          title: t.action,
-          key: 'view',
-          render: (_: unknown, row) => <Link to={`/attestations/${row.id}`}>{t.view}</Link>,
-        },
-      ]}
-    />
+    <>
+      {/* The attestation page hashes files in the browser and links the receipts to this point. */}
+      <Link to={`/attestations?secretPointId=${point.id}`} style={{ display: 'inline-block', marginBottom: 12 }}>
+        {t.attestForPoint}
+      </Link>
+      <Table
+        rowKey="id"
+        size="small"
+        pagination={false}
+        dataSource={point.attestations}
+        locale={{ emptyText: <Empty description={t.noAttestations} /> }}
+        columns={[
+          { title: t.attestationLabel, dataIndex: 'label', render: (l: string | null) => l ?? '—' },
+          {
+            title: 'SHA-256',
+            dataIndex: 'sha256',
+            render: (h: string) => <Typography.Text code>{h.slice(0, 16)}…</Typography.Text>,
+          },
+          { title: t.attestedAt, dataIndex: 'createdAt', render: (d: string) => formatDateTime(d) },
+          {
+            title: t.action,
+            key: 'view',
+            render: (_: unknown, row) => <Link to={`/attestations/${row.id}`}>{t.view}</Link>,
+          },
+        ]}
+      />
+    </>
   );
 }
 
