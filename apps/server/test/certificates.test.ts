@@ -270,6 +270,15 @@ describe('certificates', () => {
     expect(expired.json<{ items: { id: string }[] }>().items.map((c) => c.id)).toContain(id);
     const valid = await city.get('/api/certificates?status=valid&pageSize=200');
     expect(valid.json<{ items: { id: string }[] }>().items.map((c) => c.id)).not.toContain(id);
+    // Held on a past day within its validity: listed as counting on that day (the dashboard's drill-down).
+    const ids = async (query: string) =>
+      (await city.get(`/api/certificates?pageSize=200&${query}`))
+        .json<{ items: { id: string }[] }>()
+        .items.map((c) => c.id);
+    expect(await ids(`heldOn=${addDays(cstDate(), -100)}`)).toContain(id);
+    expect(await ids(`heldOn=${addDays(cstDate(), -10)}`)).not.toContain(id);
+    expect(await ids(`heldOn=${addDays(cstDate(), -500)}`)).not.toContain(id);
+    expect((await city.get('/api/certificates?heldOn=2026-02-30')).statusCode).toBe(400);
   });
 
   it('renders a Chinese PDF whose QR code carries the verification URL', async () => {

@@ -7476,6 +7476,8 @@ export interface operations {
                 regionId?: string;
                 industry?: string;
                 q?: string;
+                /** @description YYYY-MM-DD */
+                heldOn?: string;
             };
             header?: never;
             path?: never;

@@ -60,6 +60,8 @@ export interface CertificateFilter {
   regionPath?: string;
   industry?: string;
   q?: string;
+  /** Held on a day: [day, instant the next day starts] as for the conforming counts. */
+  heldOn?: { date: string; dayAfterStartsAt: string };
 }
 
 /** Scope and filters on certificates joined to their enterprise (scope follows the enterprise's region, as for enterprises). */
@@ -94,6 +96,18 @@ function applyFilter(db: Kysely<DB>, filter: CertificateFilter, scope: Enterpris
         eb('e.uscc', '=', filter.q?.toUpperCase() ?? ''),
       ]),
     );
+  }
+  if (filter.heldOn) {
+    const { date, dayAfterStartsAt } = filter.heldOn;
+    query = query
+      .where('c.valid_from', '<=', date)
+      .where('c.valid_until', '>=', date)
+      .where((eb) =>
+        eb.or([
+          eb('c.status', '=', 'valid'),
+          eb.and([eb('c.status', '=', 'revoked'), eb('c.revoked_at', '>=', dayAfterStartsAt)]),
+        ]),
+      );
   }
   switch (filter.status) {
     case 'revoked':

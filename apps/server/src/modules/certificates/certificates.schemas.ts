@@ -41,6 +41,8 @@ export const CertificateListQuery = Type.Object(
     regionId: Type.Optional(Type.String({ format: 'uuid' })),
     industry: Type.Optional(Type.String({ minLength: 1, maxLength: 50 })),
     q: Type.Optional(Type.String({ maxLength: 100 })),
+    /** Certificates held on this day (the ones that count toward the plan's 贯标 target on that date). */
+    heldOn: Type.Optional(Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD' })),
   },
   { additionalProperties: false },
 );

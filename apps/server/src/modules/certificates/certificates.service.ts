@@ -2,11 +2,11 @@ import { CERTIFICATE_DEFAULTS, CERTIFICATE_STATUS_LABELS, type CertificateStatus
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema';
 import type { RequestContext } from '../../lib/context';
-import { AppError, conflict, forbidden, notFound } from '../../lib/errors';
+import { AppError, conflict, forbidden, invalid, notFound } from '../../lib/errors';
 import { newId, nowIso } from '../../lib/ids';
 import { enterpriseScope } from '../../plugins/authz';
 import { writeAudit } from '../audit/index';
-import { addDays, cstDate, cstDayStartIso } from './certificates.dates';
+import { addDays, cstDate, cstDayStartIso, isIsoDate } from './certificates.dates';
 import { renderCertificatePdf, verificationUrl } from './certificates.pdf';
 import { canRevokeCertificate, canViewCertificate } from './certificates.policy';
 import * as repo from './certificates.repo';
@@ -168,6 +168,14 @@ export interface CertificateListInput {
   regionId?: string;
   industry?: string;
   q?: string;
+  heldOn?: string;
+}
+
+function heldOnFilter(date: string) {
+  if (!isIsoDate(date)) {
+    throw invalid([{ field: 'heldOn', message: '日期无效' }], '日期无效');
+  }
+  return { date, dayAfterStartsAt: cstDayStartIso(addDays(date, 1)) };
 }
 
 /** A page of certificates within the actor's reach, newest first. */
@@ -191,6 +199,7 @@ export async function listCertificates(db: Kysely<DB>, ctx: RequestContext, inpu
       ...(regionPath ? { regionPath } : {}),
       ...(input.industry ? { industry: input.industry } : {}),
       ...(input.q ? { q: input.q.trim() } : {}),
+      ...(input.heldOn ? { heldOn: heldOnFilter(input.heldOn) } : {}),
     },
     enterpriseScope(ctx.actor),
     pageSize,

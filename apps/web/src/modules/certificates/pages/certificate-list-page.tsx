@@ -1,5 +1,5 @@
 import { CERTIFICATE_STATUSES, type CertificateStatus } from '@shangmi/shared';
-import { Button, Card, Col, Empty, Input, Row, Select, Table } from 'antd';
+import { Button, Card, Col, Empty, Input, Row, Select, Table, Tag } from 'antd';
 import { Link } from 'react-router-dom';
 import type { Certificate } from '../../../api/types';
 import { useCommonMessages } from '../../../i18n/common';
@@ -25,12 +25,19 @@ export function CertificateListPage() {
     status: CERTIFICATE_STATUSES.find((status) => status === url.get('status')),
     regionId: url.get('regionId'),
     industry: url.get('industry'),
+    // Set by the programme dashboard's drill-down: the certificates that count on that day.
+    heldOn: url.get('heldOn'),
   };
   const list = useCertificateList({ ...filters, page: url.page, pageSize: url.pageSize });
-  const filtered = Boolean(filters.q ?? filters.status ?? filters.regionId ?? filters.industry);
+  const filtered = Boolean(filters.q ?? filters.status ?? filters.regionId ?? filters.industry ?? filters.heldOn);
   return (
     <>
       <PageHeader title={t.listTitle} subtitle={t.listSubtitle} />
+      {filters.heldOn ? (
+        <Tag color="blue" closable onClose={() => url.set({ heldOn: undefined })} style={{ marginBottom: 12 }}>
+          {t.heldOn(filters.heldOn)}
+        </Tag>
+      ) : null}
       <Card size="small" style={{ marginBottom: 16 }}>
         <Row gutter={[12, 12]}>
           <Col xs={24} md={8}>

@@ -43,7 +43,7 @@ const todayCst = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0
 /** Where the records that count for a kind in a region are listed. */
 export function recordsLink(kind: ProgressKind, regionId: string, asOf: string): string {
   if (kind === 'conforming') {
-    return `/certificates?regionId=${regionId}&status=valid`;
+    return `/certificates?regionId=${regionId}&heldOn=${asOf}`;
   }
   return `/designations?kind=${kind}&county=${regionId}&asOf=${asOf}`;
 }
