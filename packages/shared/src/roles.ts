@@ -92,9 +92,9 @@ export const NOT_CITY_ADMIN_PERMISSIONS: readonly Permission[] = [
 ];
 
 /**
- * Routes guarded by these (/api/enterprises/:id/…) answer 404 (as for a missing record), not 403, to anyone
- * outside the enterprise who lacks the permission: an enterprise's secrets must not even be confirmed to
- * exist to government roles or other enterprises. The enterprise's own people get the usual 403.
+ * Routes guarded by these (/api/enterprises/:id/…) answer 404 (as for a missing record) to anyone outside
+ * the enterprise, with or without the permission: an enterprise's secrets must not even be confirmed to
+ * exist to government roles or other enterprises. The enterprise's own people lacking it get the usual 403.
  */
 export const CONCEALED_PERMISSIONS: readonly Permission[] = ['secret:read', 'secret:write', 'secret:manage'];
 

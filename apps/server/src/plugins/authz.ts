@@ -69,17 +69,17 @@ export const authzPlugin = fp(async (app: FastifyInstance) => {
     if (!request.actor) {
       throw new AppError('unauthenticated', 401, '请先登录');
     }
+    // An enterprise's own secrets (/api/enterprises/:id/…, CONCEALED_PERMISSIONS) exist only for that
+    // enterprise's people: to anyone else — a government role without the permission, another enterprise
+    // with it — the answer is the 404 of a missing record, before validation, so nothing can be probed.
+    if (
+      config.permission &&
+      CONCEALED_PERMISSIONS.includes(config.permission) &&
+      (request.params as { id?: unknown } | undefined)?.id !== request.actor.enterpriseId
+    ) {
+      throw new AppError('not_found', 404, '记录不存在或无权访问');
+    }
     if (!config.permission || !request.actor.permissions.has(config.permission)) {
-      // An enterprise's own secrets (/api/enterprises/:id/…): to anyone outside that enterprise the refusal
-      // looks exactly like a missing record; the enterprise's own people are told they lack the permission.
-      const enterpriseId = (request.params as { id?: unknown } | undefined)?.id;
-      if (
-        config.permission &&
-        CONCEALED_PERMISSIONS.includes(config.permission) &&
-        enterpriseId !== request.actor.enterpriseId
-      ) {
-        throw new AppError('not_found', 404, '记录不存在或无权访问');
-      }
       throw new AppError('permission_denied', 403, '当前角色无权执行此操作');
     }
   });
