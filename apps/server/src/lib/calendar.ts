@@ -70,10 +70,24 @@ function clockOffsetDays(env: NodeJS.ProcessEnv): number {
   return clockCache?.value ?? 0;
 }
 
-/** Today in China Standard Time (shifted by SHANGMI_CLOCK_FILE on test deployments). */
+/** YYYY-MM-DD of an instant in China Standard Time (the programme's dates are CST calendar days). */
+export function cstDate(at: Date = new Date()): string {
+  return new Date(at.getTime() + CST_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+/** The instant (ISO-8601, UTC) at which a China Standard Time calendar day begins: 00:00 +08:00. */
+export function cstDayStartIso(date: string): string {
+  return new Date(Date.parse(`${date}T00:00:00.000Z`) - CST_OFFSET_MS).toISOString();
+}
+
+/** Days from a to b (b − a), both YYYY-MM-DD. */
+export function daysBetween(a: string, b: string): number {
+  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
+}
+
+/** Today in China Standard Time, shifted by SHANGMI_CLOCK_FILE on test deployments (the designation workflow's clock). */
 export function today(env: NodeJS.ProcessEnv = process.env): string {
-  const date = new Date(Date.now() + CST_OFFSET_MS).toISOString().slice(0, 10);
-  return addDays(date, clockOffsetDays(env));
+  return addDays(cstDate(), clockOffsetDays(env));
 }
 
 /** Whether a string is a real YYYY-MM-DD calendar date. */

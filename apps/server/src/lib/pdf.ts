@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import PDFDocument from 'pdfkit';
+import { Type } from 'typebox';
 
 /**
  * PDF documents in Chinese. pdfkit's built-in fonts are Latin-only, so every document registers Noto
@@ -76,3 +77,6 @@ export function pdfToBuffer(doc: PDFKit.PDFDocument): Promise<Buffer> {
 }
 
 export const PDF_MIME = 'application/pdf';
+
+/** Response schema of a PDF download: a binary body, never serialised as JSON. */
+export const PdfFile = Type.Unsafe<Buffer>({ type: 'string', format: 'binary', description: 'PDF 文件' });

@@ -67,4 +67,4 @@ export const PublicCertificateSchema = Type.Object(
   { additionalProperties: false },
 );
 
-export const PdfFile = Type.Unsafe<Buffer>({ type: 'string', format: 'binary', description: 'PDF 文件' });
+export { PdfFile } from '../../lib/pdf';

@@ -5,7 +5,7 @@ import { Type } from 'typebox';
 import { AppError } from '../../lib/errors';
 import { attachmentName, buildWorkbook, XLSX_MIME, XlsxFile, type ExcelColumn } from '../../lib/excel';
 import { sendStoredFile } from '../../lib/files';
-import { PDF_MIME } from '../../lib/pdf';
+import { PDF_MIME, PdfFile } from '../../lib/pdf';
 import { IdParams, Page, PageQuery } from '../../lib/schemas';
 import { contextOf } from '../../plugins/authz';
 import { ProgrammeDocumentSchema } from './programme.document';
@@ -84,7 +84,6 @@ import {
 
 const TAGS = ['工作方案 programme'];
 const MEGABYTES = Math.round(EVIDENCE_LIMITS.maxBytes / 1024 / 1024);
-const PdfFile = Type.Unsafe<Buffer>({ type: 'string', format: 'binary', description: 'PDF 文件' });
 const JsonFile = Type.Ref('ProgrammeDocument');
 
 const WORK_ITEM_COLUMNS: ExcelColumn<WorkItem>[] = [

@@ -9,7 +9,7 @@ import {
 import { Type } from 'typebox';
 import { attachmentName, buildWorkbook, XLSX_MIME, XlsxFile } from '../../lib/excel';
 import { sendStoredFile } from '../../lib/files';
-import { PDF_MIME } from '../../lib/pdf';
+import { PDF_MIME, PdfFile } from '../../lib/pdf';
 import { ReasonBody } from '../../lib/schemas';
 import { contextOf } from '../../plugins/authz';
 import {
@@ -59,7 +59,6 @@ import {
 } from './secrets.schemas';
 
 const TAGS = ['商业秘密 secrets'];
-const PdfFile = Type.Unsafe<Buffer>({ type: 'string', format: 'binary', description: 'PDF 文件' });
 const AnyFile = Type.Unsafe<Buffer>({ type: 'string', format: 'binary', description: '协议文件' });
 
 /** Personnel (涉密人员), their agreements, training records and offboarding. All for the enterprise admin. */

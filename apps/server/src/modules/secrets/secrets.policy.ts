@@ -16,6 +16,9 @@ import {
 import type { Actor } from '../../lib/context';
 import type { FieldError } from '../../lib/errors';
 import { enterpriseScope } from '../../plugins/authz';
+import { addDays } from '../../lib/calendar';
+
+export { addDays };
 
 /**
  * Who may do what in an enterprise's secret register, and the register's rules, as pure functions.
@@ -120,11 +123,6 @@ export function nonCompeteProblems(
 }
 
 /** A YYYY-MM-DD date moved by whole days or months (month ends clamp: 01-31 + 1 month → 02-28). */
-export function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
 export function addMonths(date: string, months: number): string {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
   const target = new Date(Date.UTC(y, m - 1 + months, 1));
