@@ -344,7 +344,7 @@ export async function publicDirectory(
   const pageSize = query.pageSize ?? 20;
   let regionPath: string | undefined;
   if (query.region) {
-    const region = await db.selectFrom('regions').select('path').where('id', '=', query.region).executeTakeFirst();
+    const region = await repo.findRegionPath(db, query.region);
     if (!region) {
       return { items: [], total: 0, page, pageSize };
     }
@@ -414,11 +414,7 @@ export async function declareTie(db: Kysely<DB>, ctx: Ctx, input: { organization
   if (!ctx.actor.permissions.has('designation:score')) {
     throw notFound('专家');
   }
-  const organization = await db
-    .selectFrom('organizations')
-    .select(['id', 'name'])
-    .where('id', '=', input.organizationId)
-    .executeTakeFirst();
+  const organization = await repo.findOrganizationName(db, input.organizationId);
   if (!organization) {
     throw invalid([{ field: 'organizationId', message: '单位不存在' }], '单位不存在');
   }
@@ -470,13 +466,8 @@ export async function remindDueReviews(db: Kysely<DB>) {
   const on = today();
   const horizon = addDays(on, 30);
   const rows = await repo.searchReviews(db, { status: 'pending' }, 1000, 0);
-  const office = await db
-    .selectFrom('organizations')
-    .select('id')
-    .where('name', '=', '市市场监管局')
-    .where('kind', '=', 'department')
-    .executeTakeFirst();
-  if (!office) {
+  const officeId = await repo.programmeOfficeId(db);
+  if (!officeId) {
     return 0;
   }
   let sent = 0;
@@ -484,7 +475,7 @@ export async function remindDueReviews(db: Kysely<DB>) {
     for (const r of rows.filter((x) => x.due_on <= horizon)) {
       const written = await notify(trx, {
         kind: 'designation_review',
-        organizationId: office.id,
+        organizationId: officeId,
         title: '示范命名年度复核即将到期',
         body: `${r.number}「${r.subject_name}」${Number(r.year)} 年度复核应于 ${r.due_on} 前完成`,
         link: `/designations/${r.designation_id}`,

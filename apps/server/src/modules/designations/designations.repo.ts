@@ -922,3 +922,35 @@ export async function searchTieTargets(db: Kysely<DB>, q: string | undefined, li
   }
   return query.execute();
 }
+
+/** The county's own government (its department organisation): the county-review inbox. */
+export async function countyGovernmentId(db: Kysely<DB>, countyRegionId: string): Promise<string | null> {
+  const row = await db
+    .selectFrom('organizations')
+    .select('id')
+    .where('region_id', '=', countyRegionId)
+    .where('kind', '=', 'department')
+    .where('status', '=', 'active')
+    .orderBy('created_at')
+    .executeTakeFirst();
+  return row?.id ?? null;
+}
+
+/** The programme's office (工作专班办公室 at 市市场监管局): objections and review reminders go to its inbox. */
+export async function programmeOfficeId(db: Kysely<DB>): Promise<string | null> {
+  const row = await db
+    .selectFrom('organizations')
+    .select('id')
+    .where('name', '=', '市市场监管局')
+    .where('kind', '=', 'department')
+    .executeTakeFirst();
+  return row?.id ?? null;
+}
+
+export async function findOrganizationName(db: Kysely<DB>, id: string) {
+  return db.selectFrom('organizations').select(['id', 'name']).where('id', '=', id).executeTakeFirst();
+}
+
+export async function findRegionPath(db: Kysely<DB>, id: string) {
+  return db.selectFrom('regions').select('path').where('id', '=', id).executeTakeFirst();
+}

@@ -5,7 +5,7 @@ import { Type } from 'typebox';
 import { AppError } from '../../lib/errors';
 import { attachmentName, XLSX_MIME, XlsxFile } from '../../lib/excel';
 import { sendStoredFile } from '../../lib/files';
-import { PDF_MIME } from '../../lib/pdf';
+import { PDF_MIME, PdfFile } from '../../lib/pdf';
 import { IdParams, Page, ReasonBody } from '../../lib/schemas';
 import { contextOf } from '../../plugins/authz';
 import { countDesignations } from './designations.counts';
@@ -82,7 +82,6 @@ import {
 const TAGS = ['示范创建 designations'];
 const PUBLIC_TAGS = ['公开 public'];
 const MEGABYTES = Math.round(EVIDENCE_LIMITS.maxBytes / (1024 * 1024));
-const PdfFile = Type.Unsafe<Buffer>({ type: 'string', format: 'binary', description: 'PDF 文件' });
 
 /** Applications (申报 → 初审 → 评审 → 决定 → 公示 → 授牌), designations and their annual review, the public directory. */
 export const designationRoutes: FastifyPluginAsyncTypebox = async (app) => {

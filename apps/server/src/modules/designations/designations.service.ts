@@ -8,7 +8,7 @@ import {
 } from '@shangmi/shared';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema';
-import { today, workCalendar, workingDayPeriod, isIsoDate } from '../../lib/calendar';
+import { addDays, isIsoDate, today, workCalendar, workingDayPeriod } from '../../lib/calendar';
 import type { RequestContext } from '../../lib/context';
 import { AppError, conflict, invalid, notFound } from '../../lib/errors';
 import { checkEvidenceFile, readUpload, removeUpload, storeUpload } from '../../lib/files';
@@ -631,7 +631,7 @@ export async function submitApplication(db: Kysely<DB>, ctx: Ctx, id: string) {
       entityId: id,
       changedFields: ['status'],
     });
-    const county = await countyGovernmentOf(trx, loaded.row.county_region_id);
+    const county = await repo.countyGovernmentId(trx, loaded.row.county_region_id);
     if (county) {
       await notify(trx, {
         kind: 'designation_application',
@@ -643,18 +643,6 @@ export async function submitApplication(db: Kysely<DB>, ctx: Ctx, id: string) {
     }
   });
   return getApplication(db, ctx, id);
-}
-
-async function countyGovernmentOf(db: Kysely<DB>, countyRegionId: string): Promise<string | null> {
-  const row = await db
-    .selectFrom('organizations')
-    .select('id')
-    .where('region_id', '=', countyRegionId)
-    .where('kind', '=', 'department')
-    .where('status', '=', 'active')
-    .orderBy('created_at')
-    .executeTakeFirst();
-  return row?.id ?? null;
 }
 
 export async function withdrawApplication(db: Kysely<DB>, ctx: Ctx, id: string, reason: string) {
@@ -978,7 +966,7 @@ export async function decide(
   }
   // The notice starts the working day after the decision is recorded and runs N working days.
   const days = input.noticeWorkingDays ?? DESIGNATION_RULES.defaultNoticeWorkingDays;
-  const period = workingDayPeriod(nextDay(input.date), days, workCalendar());
+  const period = workingDayPeriod(addDays(input.date, 1), days, workCalendar());
   await transition(
     db,
     ctx,
@@ -996,12 +984,6 @@ export async function decide(
     },
   );
   return getApplication(db, ctx, id);
-}
-
-function nextDay(date: string): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString().slice(0, 10);
 }
 
 /** Applications in public notice today (anyone may read them and lodge an objection). */
@@ -1059,7 +1041,7 @@ export async function lodgeObjection(
       entityId: id,
       changedFields: ['objections'],
     });
-    const office = await cityOfficeId(trx);
+    const office = await repo.programmeOfficeId(trx);
     if (office) {
       await notify(trx, {
         kind: 'designation_objection',
@@ -1071,16 +1053,6 @@ export async function lodgeObjection(
     }
   });
   return { id: objectionId, lodgedAt: at };
-}
-
-async function cityOfficeId(db: Kysely<DB>): Promise<string | null> {
-  const row = await db
-    .selectFrom('organizations')
-    .select('id')
-    .where('name', '=', '市市场监管局')
-    .where('kind', '=', 'department')
-    .executeTakeFirst();
-  return row?.id ?? null;
 }
 
 export async function answerObjection(db: Kysely<DB>, ctx: Ctx, id: string, objectionId: string, answer: string) {
