@@ -132,8 +132,18 @@ test('an enterprise admin offboards someone who knows a core point: high risk, c
   await expect(page.getByRole('link', { name: '周强' })).toBeVisible();
   await page.getByRole('button', { name: '办理离职' }).click();
   const wizard = page.getByRole('dialog');
-  await wizard.locator('.ant-select').click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '孙丽' }).click();
+  // The people list loads as the wizard opens; on a busy machine a click can land while the dropdown is
+  // still settling and select nothing. Pick again until the choice took (the next button enables).
+  await expect(async () => {
+    if (!(await page.locator('.ant-select-dropdown:visible').count())) {
+      await wizard.locator('.ant-select').click();
+    }
+    await page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option')
+      .filter({ hasText: '孙丽' })
+      .click({ timeout: 3_000 });
+    await expect(wizard.getByRole('button', { name: '下一步' })).toBeEnabled({ timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
   await wizard.getByRole('button', { name: '下一步' }).click();
   const leaving = wizard.getByRole('textbox').first();
   await leaving.fill('2030-06-28');
